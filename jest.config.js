@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests"],
+  testMatch: ["**/*.test.ts"],
+  setupFiles: ["<rootDir>/tests/setup.ts"],
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  // Spawned provider hosts and servers take a moment on a busy 2-core machine.
+  testTimeout: 30000,
+  // Each test file is one suite; the summary line at the end is what CI reads.
+  verbose: false,
+};

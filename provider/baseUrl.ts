@@ -1,0 +1,61 @@
+import { DEFAULTS } from "./defaults";
+import { CloudflareConfigError } from "./errors";
+
+/** Where a base URL may come from, in order: option, (stack config), `CLOUDFLARE_BASE_URL`. */
+export interface BaseUrlCandidate {
+  readonly value: string | undefined;
+  /** How the user knows this setting, for error messages: `baseUrl`, `CLOUDFLARE_BASE_URL`... */
+  readonly name: string;
+}
+
+/**
+ * Resolves and checks the API base URL: the first non-empty candidate, else Cloudflare's.
+ * Plain `http://` is refused unless the host is loopback, so credentials never cross a network
+ * in clear text; a user name or password in the URL is refused (it would end up in logs).
+ * The result has no trailing slash.
+ */
+export function resolveBaseUrl(candidates: readonly BaseUrlCandidate[]): URL {
+  const chosen = candidates.find((c) => c.value !== undefined && c.value.trim() !== "");
+  if (chosen?.value === undefined) return new URL(DEFAULTS.baseUrl);
+  let url: URL;
+  try {
+    url = new URL(chosen.value.trim());
+  } catch {
+    throw new CloudflareConfigError(
+      `${chosen.name} is not a valid URL. Expected something like ${DEFAULTS.baseUrl}.`,
+    );
+  }
+  if (url.username !== "" || url.password !== "") {
+    throw new CloudflareConfigError(
+      `${chosen.name} must not contain a user name or password; pass credentials as apiToken ` +
+        `or apiKey + apiEmail instead.`,
+    );
+  }
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    throw new CloudflareConfigError(
+      `${chosen.name} uses plain http:// to ${url.host}; credentials would travel in clear ` +
+        `text. Use https://, or http:// only to a loopback address (127.0.0.1, ::1, localhost).`,
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new CloudflareConfigError(
+      `${chosen.name} must be an https:// URL, got ${url.protocol}//. Expected something like ` +
+        `${DEFAULTS.baseUrl}.`,
+    );
+  }
+  url.search = "";
+  url.hash = "";
+  url.pathname = url.pathname.replace(/\/+$/, "");
+  return url;
+}
+
+/** Whether a host name is this machine's loopback: 127.0.0.0/8, ::1 or localhost. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return (
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    host === "::1" ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
+}

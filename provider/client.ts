@@ -1,0 +1,205 @@
+import { z } from "zod";
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from "undici";
+import { isLoopbackHost, resolveBaseUrl } from "./baseUrl";
+import {
+  authHeaders,
+  environmentSource,
+  OPTION_NAMES,
+  resolveCredentials,
+  secretValues,
+  type CredentialSource,
+} from "./credentials";
+import { DEFAULTS } from "./defaults";
+import { CloudflareConfigError, CloudflareResponseError } from "./errors";
+import { applyFilters, assertValidFilters, type InviteFilters } from "./filters";
+import { compareInvites, inviteKey } from "./order";
+import { redact } from "./redact";
+import { buildListEnvelopeSchema, type Invite, type ResultInfo } from "./schema";
+import { getJson, rayText, unsuccessfulEnvelopeError, type Transport } from "./transport";
+import { PACKAGE_NAME, VERSION } from "./version";
+
+/** Options of {@link listUserInvites}. Every field is optional. */
+export interface ListUserInvitesOptions extends InviteFilters {
+  /** API token (`Authorization: Bearer`). Default: `CLOUDFLARE_API_TOKEN`. */
+  readonly apiToken?: string | undefined;
+  /** Global API key, used with `apiEmail`. Default: `CLOUDFLARE_API_KEY`. */
+  readonly apiKey?: string | undefined;
+  /** Email of the Global API key's user. Default: `CLOUDFLARE_EMAIL`. */
+  readonly apiEmail?: string | undefined;
+  /** API root. Default: `CLOUDFLARE_BASE_URL`, else `https://api.cloudflare.com/client/v4`. */
+  readonly baseUrl?: string | undefined;
+  /** Time allowed for one attempt, in ms. Default 30 000. */
+  readonly timeoutMs?: number | undefined;
+  /** Retries after the first attempt. Default 3. */
+  readonly maxRetries?: number | undefined;
+  /** Longest `Retry-After` waited out, in ms. Default 60 000. */
+  readonly maxRetryAfterMs?: number | undefined;
+  /** First backoff step, in ms, doubled per retry up to 8 s. Default 500. */
+  readonly backoffBaseMs?: number | undefined;
+  /** Most pages fetched before failing. Default 500. */
+  readonly maxPages?: number | undefined;
+  /** An undici Dispatcher to send requests through (tests, custom proxies, pools). Not closed by us. */
+  readonly dispatcher?: Dispatcher | undefined;
+}
+
+/**
+ * Where the client reads settings that are not passed explicitly. The resource's provider adds
+ * the stack config between explicit args and the environment.
+ */
+export interface SettingSources {
+  readonly credentials: readonly CredentialSource[];
+  readonly baseUrl: readonly { readonly value: string | undefined; readonly name: string }[];
+}
+
+/**
+ * Lists the invitations of the user the credentials belong to (`GET /user/invites`).
+ *
+ * Reads every page, de-duplicates, orders the result deterministically (by organization id, then
+ * invite id) and then applies the `status` and `organizationIds` filters. Either the whole list
+ * comes back or the call throws: never a partial list.
+ *
+ * @throws {@link CloudflareConfigError} before any request, for missing or half-given credentials,
+ *   an `http://` base URL to a remote host, or a bad filter.
+ * @throws {@link CloudflareApiError} when Cloudflare answers with an error.
+ * @throws {@link CloudflareResponseError} when the answer is unusable.
+ * @throws {@link CloudflareNetworkError} when no answer arrives.
+ */
+export async function listUserInvites(options: ListUserInvitesOptions = {}): Promise<Invite[]> {
+  return listUserInvitesFrom(options, {
+    credentials: [{ values: options, names: OPTION_NAMES }, environmentSource(process.env)],
+    baseUrl: [
+      { value: options.baseUrl, name: "baseUrl" },
+      { value: process.env["CLOUDFLARE_BASE_URL"], name: "CLOUDFLARE_BASE_URL" },
+    ],
+  });
+}
+
+/** {@link listUserInvites} with the settings' sources spelled out; used by the provider. */
+export async function listUserInvitesFrom(
+  options: ListUserInvitesOptions,
+  sources: SettingSources,
+): Promise<Invite[]> {
+  assertValidFilters(options);
+  const credentials = resolveCredentials(sources.credentials);
+  const baseUrl = resolveBaseUrl(sources.baseUrl);
+  const policy = {
+    maxRetries: nonNegative(options.maxRetries, "maxRetries", DEFAULTS.maxRetries),
+    maxRetryAfterMs: nonNegative(options.maxRetryAfterMs, "maxRetryAfterMs", DEFAULTS.maxRetryAfterMs),
+    backoffBaseMs: nonNegative(options.backoffBaseMs, "backoffBaseMs", DEFAULTS.backoffBaseMs),
+    backoffMaxMs: DEFAULTS.backoffMaxMs,
+  };
+  const timeoutMs = positive(options.timeoutMs, "timeoutMs", DEFAULTS.timeoutMs);
+  const maxPages = positive(options.maxPages, "maxPages", DEFAULTS.maxPages);
+  const ownDispatcher = options.dispatcher === undefined ? defaultDispatcher(baseUrl) : undefined;
+  const transport: Transport = {
+    dispatcher: options.dispatcher ?? (ownDispatcher as Dispatcher),
+    headers: {
+      ...authHeaders(credentials),
+      accept: "application/json",
+      "user-agent": `${PACKAGE_NAME}/${VERSION} node/${process.versions.node}`,
+    },
+    timeoutMs,
+    policy,
+    secrets: secretValues(credentials),
+    scheme: credentials.scheme,
+  };
+  try {
+    const all = await fetchAllPages(transport, baseUrl, maxPages);
+    return applyFilters(all.sort(compareInvites), options);
+  } finally {
+    // Our own agent is closed so no socket outlives the call; a caller's dispatcher is theirs.
+    await ownDispatcher?.close();
+  }
+}
+
+/**
+ * Fetches page after page while `result_info` says more remain. Stops on an empty page or one that
+ * adds no new invite (a server that ignores `page`), and fails past `maxPages`.
+ */
+async function fetchAllPages(transport: Transport, baseUrl: URL, maxPages: number): Promise<Invite[]> {
+  const schema = buildListEnvelopeSchema();
+  const byKey = new Map<string, Invite>();
+  let perPage: number | undefined;
+  for (let page = 1; ; page++) {
+    const url = pageUrl(baseUrl, page, perPage);
+    const response = await getJson(transport, url);
+    if (isUnsuccessful(response.body)) throw unsuccessfulEnvelopeError(transport, response);
+    const parsed = schema.safeParse(response.body);
+    if (!parsed.success) {
+      throw new CloudflareResponseError(
+        redact(
+          `Cloudflare API GET ${response.path} answered HTTP ${response.status} with a response ` +
+            `this package cannot use${rayText(response.rayId)}:\n${z.prettifyError(parsed.error)}\n` +
+            `If Cloudflare changed the format, please report it with the cf-ray id.`,
+          transport.secrets,
+        ),
+        { method: "GET", path: response.path, status: response.status, rayId: response.rayId },
+      );
+    }
+    const { result, result_info: info } = parsed.data;
+    let added = 0;
+    for (const invite of result) {
+      const key = inviteKey(invite);
+      if (!byKey.has(key)) {
+        byKey.set(key, invite);
+        added++;
+      }
+    }
+    if (result.length === 0 || added === 0 || !morePagesRemain(info, page)) break;
+    if (page >= maxPages) {
+      throw new CloudflareResponseError(
+        `Cloudflare API GET ${response.path} still reports more invites after ${page} pages ` +
+          `(maxPages). Raise maxPages if this user really has that many invitations.`,
+        { method: "GET", path: response.path, status: response.status, rayId: response.rayId },
+      );
+    }
+    perPage = info?.per_page ?? undefined;
+  }
+  return [...byKey.values()];
+}
+
+/** Whether `result_info` says there are pages after `page`. Without totals, there are none. */
+export function morePagesRemain(info: ResultInfo | null | undefined, page: number): boolean {
+  if (!info) return false;
+  if (info.total_pages != null) return page < info.total_pages;
+  if (info.total_count != null && info.per_page) return page * info.per_page < info.total_count;
+  return false;
+}
+
+/** The first page is asked for exactly as the official SDKs do (no query); later ones name page and size. */
+function pageUrl(baseUrl: URL, page: number, perPage: number | undefined): URL {
+  const url = new URL(`${baseUrl.pathname}/user/invites`, baseUrl);
+  if (page > 1) {
+    url.searchParams.set("page", String(page));
+    if (perPage !== undefined) url.searchParams.set("per_page", String(perPage));
+  }
+  return url;
+}
+
+function isUnsuccessful(body: unknown): boolean {
+  return typeof body === "object" && body !== null && (body as { success?: unknown }).success === false;
+}
+
+/**
+ * Proxies from `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` are honoured, except for a loopback base
+ * URL: no proxy can reach this machine's loopback on our behalf.
+ */
+function defaultDispatcher(baseUrl: URL): Dispatcher {
+  return isLoopbackHost(baseUrl.hostname) ? new Agent() : new EnvHttpProxyAgent();
+}
+
+function nonNegative(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) {
+    throw new CloudflareConfigError(`${name} must be a number >= 0, got ${String(value)}.`);
+  }
+  return value;
+}
+
+function positive(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new CloudflareConfigError(`${name} must be a number > 0, got ${String(value)}.`);
+  }
+  return value;
+}

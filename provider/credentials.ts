@@ -1,0 +1,127 @@
+import { CloudflareConfigError } from "./errors";
+
+/**
+ * Which credentials a request uses. Exactly one scheme is ever sent: an API token as
+ * `Authorization: Bearer`, or a Global API key with its email as `X-Auth-Key` + `X-Auth-Email`.
+ */
+export type Credentials =
+  | { readonly scheme: "token"; readonly apiToken: string }
+  | { readonly scheme: "key"; readonly apiKey: string; readonly apiEmail: string };
+
+/** Credential fields as a caller gives them; empty strings count as unset. */
+export interface CredentialFields {
+  readonly apiToken?: string | undefined;
+  readonly apiKey?: string | undefined;
+  readonly apiEmail?: string | undefined;
+}
+
+/**
+ * One place credentials may come from, with the names a user knows it by, so an error can say
+ * exactly what to set: `apiToken` for options, `cloudflare:apiToken` for stack config,
+ * `CLOUDFLARE_API_TOKEN` for the environment.
+ */
+export interface CredentialSource {
+  readonly values: CredentialFields;
+  readonly names: { readonly apiToken: string; readonly apiKey: string; readonly apiEmail: string };
+}
+
+/** Names of the explicit options of `listUserInvites` and of the resource's args. */
+export const OPTION_NAMES = { apiToken: "apiToken", apiKey: "apiKey", apiEmail: "apiEmail" };
+
+/** Stack config keys, the same ones the official `@pulumi/cloudflare` provider reads. */
+export const CONFIG_NAMES = {
+  apiToken: "cloudflare:apiToken",
+  apiKey: "cloudflare:apiKey",
+  apiEmail: "cloudflare:email",
+};
+
+/** The environment variables every official Cloudflare SDK and the Terraform provider read. */
+export const ENV_NAMES = {
+  apiToken: "CLOUDFLARE_API_TOKEN",
+  apiKey: "CLOUDFLARE_API_KEY",
+  apiEmail: "CLOUDFLARE_EMAIL",
+};
+
+/** Reads the conventional `CLOUDFLARE_*` variables as a source. */
+export function environmentSource(env: NodeJS.ProcessEnv): CredentialSource {
+  return {
+    values: {
+      apiToken: env[ENV_NAMES.apiToken],
+      apiKey: env[ENV_NAMES.apiKey],
+      apiEmail: env[ENV_NAMES.apiEmail],
+    },
+    names: ENV_NAMES,
+  };
+}
+
+/**
+ * Picks the credentials from the first source that gives a token or a key, in the order given
+ * (explicit options, then stack config, then environment). A token wins over a key within one
+ * source. A key's email may come from a later source (an email is not a secret, and pipelines often
+ * set `CLOUDFLARE_EMAIL` globally). Anything incomplete fails here, before a request is made.
+ */
+export function resolveCredentials(sources: readonly CredentialSource[]): Credentials {
+  for (const [index, source] of sources.entries()) {
+    const apiToken = present(source.values.apiToken);
+    if (apiToken !== undefined) {
+      checkHeaderSafe(apiToken, source.names.apiToken);
+      return { scheme: "token", apiToken };
+    }
+    const apiKey = present(source.values.apiKey);
+    if (apiKey === undefined) continue;
+    checkHeaderSafe(apiKey, source.names.apiKey);
+    const emailSource = sources.slice(index).find((s) => present(s.values.apiEmail) !== undefined);
+    const apiEmail = present(emailSource?.values.apiEmail);
+    if (apiEmail === undefined) {
+      throw new CloudflareConfigError(
+        `A Cloudflare API key was given (${source.names.apiKey}) without the account email it ` +
+          `belongs to. Set ${alternatives(sources.slice(index), "apiEmail")}, or use an API token ` +
+          `instead (${alternatives(sources, "apiToken")}).`,
+      );
+    }
+    checkHeaderSafe(apiEmail, emailSource?.names.apiEmail ?? "apiEmail");
+    return { scheme: "key", apiKey, apiEmail };
+  }
+  const emailOnly = sources.find((s) => present(s.values.apiEmail) !== undefined);
+  const prefix = emailOnly
+    ? `An email was given (${emailOnly.names.apiEmail}) but no API key or token. `
+    : "No Cloudflare credentials were found. ";
+  throw new CloudflareConfigError(
+    prefix +
+      `Set an API token with the user permission "Memberships Read" ` +
+      `(${alternatives(sources, "apiToken")}), or a Global API key with its email ` +
+      `(${sources.map((s) => `${s.names.apiKey} + ${s.names.apiEmail}`).join(", or ")}).`,
+  );
+}
+
+/** The HTTP headers for one scheme, and nothing else. */
+export function authHeaders(credentials: Credentials): Record<string, string> {
+  return credentials.scheme === "token"
+    ? { authorization: `Bearer ${credentials.apiToken}` }
+    : { "x-auth-email": credentials.apiEmail, "x-auth-key": credentials.apiKey };
+}
+
+/** The secret values of a set of credentials, for redaction. The email counts: it identifies the key. */
+export function secretValues(credentials: Credentials): string[] {
+  return credentials.scheme === "token" ? [credentials.apiToken] : [credentials.apiKey, credentials.apiEmail];
+}
+
+function present(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === "" ? undefined : trimmed;
+}
+
+function alternatives(sources: readonly CredentialSource[], field: "apiToken" | "apiEmail"): string {
+  return sources.map((s) => s.names[field]).join(", ");
+}
+
+/** A value that cannot be an HTTP header would make undici throw a confusing error; name it instead. */
+function checkHeaderSafe(value: string, name: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value) || /[^\u0000-\u00ff]/.test(value)) {
+    throw new CloudflareConfigError(
+      `${name} contains characters that cannot be sent in an HTTP header (control characters or ` +
+        `non-Latin-1 text). Copy the credential again without extra characters.`,
+    );
+  }
+}

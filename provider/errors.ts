@@ -1,0 +1,123 @@
+/**
+ * The errors this package throws. Each message stands on its own and says what to do: the Pulumi
+ * provider host forwards only `message` to the CLI. No error holds a credential, in its message or
+ * in any property; request headers are never kept.
+ */
+
+/** One entry of Cloudflare's `errors` list (its `error_chain` entries are flattened in). */
+export interface ApiErrorDetail {
+  /** Cloudflare's numeric error code, e.g. 9109; `null` when the API sent none. */
+  readonly code: number | null;
+  /** Cloudflare's message for that code. */
+  readonly message: string;
+}
+
+/** Where an error happened: the request that failed. */
+export interface RequestContext {
+  /** HTTP method, always `GET` for this package. */
+  readonly method: string;
+  /** Path and query, relative to the host, e.g. `/client/v4/user/invites?page=2`. */
+  readonly path: string;
+}
+
+/** Base class: catch this to handle every error of this package. */
+export class CloudflareInvitesError extends Error {
+  override name = "CloudflareInvitesError";
+}
+
+/**
+ * Bad options or environment, found before any request was sent: missing or half-given
+ * credentials, an `http://` base URL to a remote host, an unknown status filter.
+ */
+export class CloudflareConfigError extends CloudflareInvitesError {
+  override name = "CloudflareConfigError";
+}
+
+/** Fields of a {@link CloudflareApiError}. */
+export interface CloudflareApiErrorFields extends RequestContext {
+  readonly status: number;
+  readonly errors: readonly ApiErrorDetail[];
+  readonly rayId: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly attempts: number;
+}
+
+/**
+ * Cloudflare answered with an error: a non-2xx status, or `success: false`. Carries the HTTP
+ * status, Cloudflare's error codes and messages, the `cf-ray` id that Cloudflare support asks for,
+ * and, for rate limits, how long Cloudflare asked to wait.
+ */
+export class CloudflareApiError extends CloudflareInvitesError implements CloudflareApiErrorFields {
+  override name = "CloudflareApiError";
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly errors: readonly ApiErrorDetail[];
+  readonly rayId: string | undefined;
+  /** The wait Cloudflare asked for (`Retry-After` or `Ratelimit`), in milliseconds. */
+  readonly retryAfterMs: number | undefined;
+  /** Attempts made, the first one included. */
+  readonly attempts: number;
+
+  constructor(message: string, fields: CloudflareApiErrorFields) {
+    super(message);
+    this.method = fields.method;
+    this.path = fields.path;
+    this.status = fields.status;
+    this.errors = fields.errors;
+    this.rayId = fields.rayId;
+    this.retryAfterMs = fields.retryAfterMs;
+    this.attempts = fields.attempts;
+  }
+}
+
+/** Fields of a {@link CloudflareResponseError}. */
+export interface CloudflareResponseErrorFields extends RequestContext {
+  readonly status: number;
+  readonly rayId: string | undefined;
+}
+
+/**
+ * Cloudflare answered 2xx with something this package cannot use: not JSON, no list of invites,
+ * an invite without `organization_id`, or more pages than the page cap. The message names the
+ * field and its place, e.g. `result[3].organization_id`.
+ */
+export class CloudflareResponseError extends CloudflareInvitesError implements CloudflareResponseErrorFields {
+  override name = "CloudflareResponseError";
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly rayId: string | undefined;
+
+  constructor(message: string, fields: CloudflareResponseErrorFields) {
+    super(message);
+    this.method = fields.method;
+    this.path = fields.path;
+    this.status = fields.status;
+    this.rayId = fields.rayId;
+  }
+}
+
+/** Fields of a {@link CloudflareNetworkError}. */
+export interface CloudflareNetworkErrorFields extends RequestContext {
+  readonly attempts: number;
+  readonly cause: unknown;
+}
+
+/**
+ * No usable answer reached us: the connection was refused or reset, DNS failed, or an attempt
+ * exceeded `timeoutMs`. The underlying error is kept as `cause`.
+ */
+export class CloudflareNetworkError extends CloudflareInvitesError {
+  override name = "CloudflareNetworkError";
+  readonly method: string;
+  readonly path: string;
+  readonly attempts: number;
+
+  constructor(message: string, fields: CloudflareNetworkErrorFields) {
+    super(message, { cause: fields.cause });
+    this.method = fields.method;
+    this.path = fields.path;
+    this.attempts = fields.attempts;
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * Invites and credentials in Cloudflare's wire shape, for the emulator, the tests, the demo and
+ * the benchmarks. Every credential here is fake and says so.
+ */
+
+/** One invite exactly as `GET /user/invites` sends it (snake_case). */
+export interface WireInvite {
+  id?: string | null;
+  organization_id?: string | null;
+  organization_name?: string | null;
+  invited_member_id?: string | null;
+  invited_member_email?: string | null;
+  invited_by?: string | null;
+  invited_on?: string | null;
+  expires_on?: string | null;
+  organization_is_enforcing_twofactor?: boolean | null;
+  roles?: unknown[] | null;
+  status?: string | null;
+  [extra: string]: unknown;
+}
+
+/** Obviously fake credentials that the emulator accepts by default. */
+export const FAKE_CREDENTIALS = {
+  /** 40 characters, like a real API token; not one. */
+  apiToken: "FAKE-test-token-not-a-real-cloudflare-00",
+  /** 37 hex characters, like a real Global API key; not one. */
+  apiKey: `${"0".repeat(33)}fa4e`,
+  apiEmail: "invitee@example.com",
+} as const;
+
+/** A token the emulator knows but that lacks "Memberships Read" (403, code 9109). */
+export const FAKE_TOKEN_WITHOUT_PERMISSION = "FAKE-test-token-without-memberships-read";
+
+/**
+ * The response envelope from Cloudflare's reference page for "List Invitations", field for field.
+ * Note its `result_info`: `total_count` 2000 with one result, as published.
+ */
+export function referenceEnvelope() {
+  return {
+    errors: [
+      {
+        code: 1000,
+        message: "message",
+        documentation_url: "documentation_url",
+        source: { pointer: "pointer" },
+      },
+    ],
+    messages: [
+      {
+        code: 1000,
+        message: "message",
+        documentation_url: "documentation_url",
+        source: { pointer: "pointer" },
+      },
+    ],
+    success: true,
+    result: [
+      {
+        invited_member_id: "5a7805061c76ada191ed06f989cc3dac",
+        organization_id: "5a7805061c76ada191ed06f989cc3dac",
+        id: "4f5f0c14a2a41d5063dd301b2f829f04",
+        expires_on: "2019-01-01T12:00:00Z",
+        invited_by: "user@example.com",
+        invited_member_email: "user@example.com",
+        invited_on: "2014-01-01T05:20:00.12345Z",
+        organization_is_enforcing_twofactor: true,
+        organization_name: "Cloudflare, Inc.",
+        roles: ["Account Administrator"],
+        status: "accepted",
+      },
+    ],
+    result_info: { count: 1, page: 1, per_page: 20, total_count: 2000 },
+  };
+}
+
+/** A 32-character hex id derived from a label, stable across runs. */
+export function fakeId(label: string): string {
+  let hash = 0x811c9dc5;
+  let out = "";
+  for (let round = 0; out.length < 32; round++) {
+    for (const char of `${label}#${round}`) {
+      hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+    }
+    out += hash.toString(16).padStart(8, "0");
+  }
+  return out.slice(0, 32);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A small, realistic set: pending, accepted, rejected and expired invites across organizations
+ * that do and do not enforce two-factor auth, one pending invite already past its expiry, one
+ * about to expire, and one in the pre-2024 shape (role objects, no 2FA field). Dates are relative
+ * to `now` so "expires soon" stays true whenever the demo runs.
+ */
+export function sampleInvites(now: Date = new Date()): WireInvite[] {
+  const at = (days: number) => new Date(now.getTime() + days * DAY_MS).toISOString();
+  const invite = (
+    label: string,
+    organization: string,
+    twoFactor: boolean | undefined,
+    status: string,
+    sentDaysAgo: number,
+    expiresInDays: number,
+    roles: unknown[],
+  ): WireInvite => {
+    const wire: WireInvite = {
+      id: fakeId(`invite:${label}`),
+      organization_id: fakeId(`org:${organization}`),
+      organization_name: organization,
+      invited_member_id: status === "accepted" ? fakeId("member:invitee") : null,
+      invited_member_email: FAKE_CREDENTIALS.apiEmail,
+      invited_by: `admin@${organization.toLowerCase().replace(/[^a-z]+/g, "-")}.example`,
+      invited_on: at(-sentDaysAgo),
+      expires_on: at(expiresInDays),
+      roles,
+      status,
+    };
+    if (twoFactor !== undefined) wire.organization_is_enforcing_twofactor = twoFactor;
+    return wire;
+  };
+  return [
+    invite("acme-admin", "Acme Corp", true, "pending", 2, 5, ["Administrator"]),
+    invite("globex-dns", "Globex", false, "pending", 1, 2, ["DNS", "Analytics"]),
+    invite("initech-readonly", "Initech", true, "accepted", 40, -33, ["Administrator Read Only"]),
+    invite("umbrella-billing", "Umbrella Labs", false, "accepted", 90, -83, ["Billing"]),
+    invite("hooli-stale", "Hooli", true, "pending", 10, -3, ["Firewall"]),
+    invite("vandelay-old", "Vandelay Industries", undefined, "rejected", 400, -393, [
+      { id: fakeId("role:legacy"), name: "Super Administrator - All Privileges", permissions: {} },
+    ]),
+    invite("stark-expired", "Stark Industries", true, "expired", 30, -23, ["Workers Admin"]),
+  ];
+}
+
+/** `count` synthetic invites for load and benchmark runs; ids are unique and sorted order differs from input order. */
+export function manyInvites(count: number, now: Date = new Date()): WireInvite[] {
+  const statuses = ["pending", "accepted", "rejected", "expired"];
+  const invites: WireInvite[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = (i * 7919) % count;
+    invites.push({
+      id: `${n.toString(16).padStart(8, "0")}${"0".repeat(24)}`,
+      organization_id: `${(n % 97).toString(16).padStart(4, "0")}${"a".repeat(28)}`,
+      organization_name: `Organization ${n % 97}`,
+      invited_member_id: null,
+      invited_member_email: `member${n}@example.com`,
+      invited_by: "admin@example.com",
+      invited_on: new Date(now.getTime() - (n % 30) * DAY_MS).toISOString(),
+      expires_on: new Date(now.getTime() + ((n % 14) - 7) * DAY_MS).toISOString(),
+      organization_is_enforcing_twofactor: n % 3 !== 0,
+      roles: ["Administrator", "DNS"],
+      status: statuses[n % statuses.length] ?? "pending",
+    });
+  }
+  return invites;
+}

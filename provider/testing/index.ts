@@ -1,0 +1,17 @@
+/**
+ * `pulumi-cloudflare-user-invites/testing`: a Cloudflare API emulator and fixtures for testing
+ * stacks and policies offline.
+ */
+export { startCloudflareEmulator } from "./emulator";
+export type { CloudflareEmulator, EmulatorOptions, RecordedRequest } from "./emulator";
+export { errorEnvelope, faults, successEnvelope } from "./faults";
+export type { EnvelopeError, Fault } from "./faults";
+export {
+  FAKE_CREDENTIALS,
+  FAKE_TOKEN_WITHOUT_PERMISSION,
+  fakeId,
+  manyInvites,
+  referenceEnvelope,
+  sampleInvites,
+} from "./fixtures";
+export type { WireInvite } from "./fixtures";
