@@ -20,9 +20,30 @@ export interface RequestContext {
   readonly path: string;
 }
 
-/** Base class: catch this to handle every error of this package. */
+/**
+ * Base class: catch this to handle every error of this package.
+ *
+ * Every class here has an explicit constructor and sets its fields in it, never as class fields:
+ * when a provider is used from source, Pulumi serializes these classes by value as plain
+ * functions, which drops class fields, calls a default constructor's `super` with no arguments,
+ * and runs `Error`'s constructor in a way that initializes nothing. So the base constructor sets
+ * what the provider host and the CLI read (`message`, `stack`, `cause`) whenever `super` did not.
+ */
 export class CloudflareInvitesError extends Error {
-  override name = "CloudflareInvitesError";
+  constructor(message: string, options?: { readonly cause?: unknown }) {
+    super(message, options);
+    this.name = "CloudflareInvitesError";
+    if (this.message !== message) {
+      this.message = message;
+      if (options !== undefined && "cause" in options) this.cause = options.cause;
+    }
+    if (typeof this.stack !== "string") this.stack = new Error(message).stack ?? message;
+  }
+
+  /** `Name: message`, also when serialized by value (where `Error.prototype` may be out of reach). */
+  override toString(): string {
+    return `${this.name}: ${this.message}`;
+  }
 }
 
 /**
@@ -30,7 +51,10 @@ export class CloudflareInvitesError extends Error {
  * credentials, an `http://` base URL to a remote host, an unknown status filter.
  */
 export class CloudflareConfigError extends CloudflareInvitesError {
-  override name = "CloudflareConfigError";
+  constructor(message: string) {
+    super(message);
+    this.name = "CloudflareConfigError";
+  }
 }
 
 /** Fields of a {@link CloudflareApiError}. */
@@ -48,7 +72,6 @@ export interface CloudflareApiErrorFields extends RequestContext {
  * and, for rate limits, how long Cloudflare asked to wait.
  */
 export class CloudflareApiError extends CloudflareInvitesError implements CloudflareApiErrorFields {
-  override name = "CloudflareApiError";
   readonly method: string;
   readonly path: string;
   readonly status: number;
@@ -61,6 +84,7 @@ export class CloudflareApiError extends CloudflareInvitesError implements Cloudf
 
   constructor(message: string, fields: CloudflareApiErrorFields) {
     super(message);
+    this.name = "CloudflareApiError";
     this.method = fields.method;
     this.path = fields.path;
     this.status = fields.status;
@@ -83,7 +107,6 @@ export interface CloudflareResponseErrorFields extends RequestContext {
  * field and its place, e.g. `result[3].organization_id`.
  */
 export class CloudflareResponseError extends CloudflareInvitesError implements CloudflareResponseErrorFields {
-  override name = "CloudflareResponseError";
   readonly method: string;
   readonly path: string;
   readonly status: number;
@@ -91,6 +114,7 @@ export class CloudflareResponseError extends CloudflareInvitesError implements C
 
   constructor(message: string, fields: CloudflareResponseErrorFields) {
     super(message);
+    this.name = "CloudflareResponseError";
     this.method = fields.method;
     this.path = fields.path;
     this.status = fields.status;
@@ -109,13 +133,13 @@ export interface CloudflareNetworkErrorFields extends RequestContext {
  * exceeded `timeoutMs`. The underlying error is kept as `cause`.
  */
 export class CloudflareNetworkError extends CloudflareInvitesError {
-  override name = "CloudflareNetworkError";
   readonly method: string;
   readonly path: string;
   readonly attempts: number;
 
   constructor(message: string, fields: CloudflareNetworkErrorFields) {
     super(message, { cause: fields.cause });
+    this.name = "CloudflareNetworkError";
     this.method = fields.method;
     this.path = fields.path;
     this.attempts = fields.attempts;

@@ -11,5 +11,13 @@ export {
 } from "./errors";
 export type { ApiErrorDetail } from "./errors";
 export type { InviteFilters } from "./filters";
+export { getUserInvites, getUserInvitesOutput } from "./invoke";
+export type { GetUserInvitesArgs, GetUserInvitesOutputArgs, GetUserInvitesResult } from "./invoke";
+export { UserInvitesProvider, USER_INVITES_ID } from "./provider";
+export type { UserInvitesOutputs } from "./runtime";
 export { KNOWN_INVITE_STATUSES } from "./schema";
 export type { Invite, InviteStatus } from "./schema";
+export { organizationsWithoutTwoFactor, pendingInvitesExpiringWithin, summarizeInvites } from "./summary";
+export type { InviteSummary, OrganizationWithoutTwoFactor } from "./summary";
+export { UserInvites, USER_INVITES_TYPE } from "./userInvites";
+export type { UserInvitesArgs } from "./userInvites";

@@ -1,15 +1,16 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import * as runtime from "./runtime";
 
-/** The id every `UserInvites` read reports: the resource is a view of one user's invitations. */
-export const USER_INVITES_ID = "cloudflare-user-invites";
+export { USER_INVITES_ID } from "./runtime";
 
 /**
  * The dynamic provider behind `UserInvites`. Closure-safe by construction: its methods reach the
  * implementation only through the `runtime` module (a `require` of the installed package, or,
  * from source, code serialized by value that builds its zod schemas and undici agents at run
  * time), and the instance holds no credential when it is serialized: stack config arrives in
- * `configure`, inside the provider host, after serialization.
+ * `configure`, inside the provider host, after serialization. Its methods refer to nothing of
+ * this module's own exports: once installed, that would make the serialized code require a
+ * subpath the package does not export.
  */
 export class UserInvitesProvider implements dynamic.ResourceProvider<
   runtime.UserInvitesInputs,
@@ -41,7 +42,7 @@ export class UserInvitesProvider implements dynamic.ResourceProvider<
 
   /** Nothing is created in Cloudflare: "create" records a first read. */
   async create(inputs: runtime.UserInvitesInputs): Promise<dynamic.CreateResult<runtime.UserInvitesOutputs>> {
-    return { id: USER_INVITES_ID, outs: await runtime.readUserInvites(inputs, this.stack) };
+    return { id: runtime.USER_INVITES_ID, outs: await runtime.readUserInvites(inputs, this.stack) };
   }
 
   /**
@@ -53,7 +54,7 @@ export class UserInvitesProvider implements dynamic.ResourceProvider<
     props: runtime.UserInvitesInputs = {},
   ): Promise<dynamic.ReadResult<runtime.UserInvitesOutputs>> {
     const outs = await runtime.readUserInvites(props, this.stack);
-    return { id: id || USER_INVITES_ID, props: outs };
+    return { id: id || runtime.USER_INVITES_ID, props: outs };
   }
 
   /** Re-reads with the new args, so outputs are never wiped. */

@@ -11,6 +11,9 @@ import { summarizeInvites, type InviteSummary } from "./summary";
  * exports are kept stable: state written by older versions loads it by that name.
  */
 
+/** The id every `UserInvites` read reports: the resource is a view of one user's invitations. */
+export const USER_INVITES_ID = "cloudflare-user-invites";
+
 /** The resource's inputs as the provider receives them: plain values, secrets unwrapped. */
 export interface UserInvitesInputs {
   readonly status?: readonly string[] | undefined;

@@ -15,3 +15,13 @@ export {
   sampleInvites,
 } from "./fixtures";
 export type { WireInvite } from "./fixtures";
+export { startProviderHost, ProviderHostCallError } from "./providerHost";
+export type {
+  CheckResponse,
+  PropertyMap,
+  ProviderHost,
+  ProviderHostOptions,
+  ReadRequest,
+} from "./providerHost";
+export { formatStackOutputs, runStackOffline } from "./offlineStack";
+export type { OfflineResource, OfflineStackOptions, OfflineStackResult } from "./offlineStack";

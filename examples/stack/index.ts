@@ -1,0 +1,47 @@
+import * as pulumi from "@pulumi/pulumi";
+// In your own project: import { ... } from "pulumi-cloudflare-user-invites";
+import { pendingInvitesExpiringWithin, UserInvites } from "../../provider";
+import { OrganizationAccessReview } from "./accessReview";
+
+/**
+ * The example stack. Pulumi calls the exported function and uses what it returns as the stack
+ * outputs (the same as top-level `export const`s, but runnable more than once in one process).
+ */
+async function stack() {
+  const config = new pulumi.Config();
+  const expiringWithinDays = config.getNumber("expiringWithinDays") ?? 7;
+
+  // Read on every `pulumi preview` and `pulumi up`; credentials come from `cloudflare:apiToken`
+  // (pulumi config set --secret cloudflare:apiToken ...) or CLOUDFLARE_API_TOKEN.
+  const invites = new UserInvites("my-invites");
+
+  // Another resource consuming organization ids from the outputs: Pulumi orders it after the read.
+  const review = new OrganizationAccessReview("two-factor-review", {
+    organizationIds: invites.organizationsNotEnforcingTwoFactor.apply((orgs) =>
+      orgs.map((o) => o.organizationId),
+    ),
+  });
+
+  return {
+    /** Organizations that are waiting for this user to accept an invite. */
+    pendingOrganizationIds: invites.pendingOrganizationIds,
+    /** Organizations this user is invited to (or belongs to) that do not enforce two-factor auth. */
+    organizationsNotEnforcingTwoFactor: invites.organizationsNotEnforcingTwoFactor,
+    /** Pending invites that expire within `expiringWithinDays`, soonest first. */
+    invitesExpiringSoon: invites.invites.apply((list) =>
+      pendingInvitesExpiringWithin(list, expiringWithinDays, new Date())
+        .sort((a, b) => (a.expiresOn ?? "").localeCompare(b.expiresOn ?? ""))
+        .map((invite) => ({
+          organizationId: invite.organizationId,
+          organizationName: invite.organizationName ?? invite.organizationId,
+          expiresOn: invite.expiresOn,
+        })),
+    ),
+    /** How many invites have each status. */
+    inviteCountByStatus: invites.inviteCountByStatus,
+    /** What the review asks for, one line per organization. */
+    twoFactorReviewChecklist: review.checklist,
+  };
+}
+
+export = stack;

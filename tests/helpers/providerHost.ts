@@ -1,0 +1,34 @@
+import * as pulumi from "@pulumi/pulumi";
+import { join } from "node:path";
+import { UserInvitesProvider } from "../../provider";
+import { startProviderHost, type ProviderHost } from "../../provider/testing";
+
+/** The repo root: the provider host resolves the serialized provider's `require`s from here. */
+export const REPO_ROOT = join(__dirname, "..", "..");
+
+/** Serializes a fresh provider exactly as `pulumi.dynamic.Resource` does. */
+export async function serializeProvider(): Promise<string> {
+  const provider = new UserInvitesProvider();
+  const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+  return serialized.text;
+}
+
+const hosts: ProviderHost[] = [];
+
+afterAll(async () => {
+  await Promise.all(hosts.splice(0).map((host) => host.close()));
+});
+
+/**
+ * Starts the real dynamic-provider host in the repo root and sends `configure` with `config`,
+ * as the engine does before the first call. Closed after the test file.
+ */
+export async function startHost(
+  config: Record<string, string>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ProviderHost> {
+  const host = await startProviderHost({ cwd: REPO_ROOT, env, project: "user-invites-test" });
+  hosts.push(host);
+  await host.configure(config);
+  return host;
+}

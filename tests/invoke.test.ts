@@ -1,0 +1,60 @@
+import * as pulumi from "@pulumi/pulumi";
+import { getUserInvites, getUserInvitesOutput } from "../provider";
+import { FAKE_CREDENTIALS, fakeId } from "../provider/testing";
+import { emulator, withEnv } from "./helpers/emulator";
+
+const { apiToken } = FAKE_CREDENTIALS;
+
+afterEach(() => pulumi.runtime.setAllConfig({}));
+
+test("getUserInvites reads the stack config keys of @pulumi/cloudflare", async () => {
+  const emu = await emulator();
+  pulumi.runtime.setAllConfig({ "cloudflare:apiToken": apiToken, "cloudflare:baseUrl": emu.url });
+  const result = await getUserInvites({ status: ["pending"] });
+  expect(result.invites).toHaveLength(3);
+  expect(result.pendingOrganizationIds).toEqual(
+    [fakeId("org:Acme Corp"), fakeId("org:Globex"), fakeId("org:Hooli")].sort(),
+  );
+  expect(result.status).toEqual(["pending"]);
+  expect(emu.requests[0]?.headers["authorization"]).toBe(`Bearer ${apiToken}`);
+});
+
+test("getUserInvites: args, then config, then environment", async () => {
+  const emu = await emulator({ apiTokens: [apiToken, "FAKE-arg-token"] });
+  pulumi.runtime.setAllConfig({ "cloudflare:apiToken": apiToken });
+  await withEnv({ CLOUDFLARE_API_TOKEN: "FAKE-env-token", CLOUDFLARE_BASE_URL: emu.url }, async () => {
+    await getUserInvites({ apiToken: "FAKE-arg-token" });
+    await getUserInvites();
+    pulumi.runtime.setAllConfig({});
+    await expect(getUserInvites()).rejects.toThrow("[10000] Authentication error");
+  });
+  expect(emu.requests.map((r) => r.headers["authorization"])).toEqual([
+    "Bearer FAKE-arg-token",
+    `Bearer ${apiToken}`,
+    "Bearer FAKE-env-token",
+  ]);
+});
+
+test("getUserInvitesOutput takes Inputs, and a secret token makes the result secret", async () => {
+  const emu = await emulator();
+  const plain = getUserInvitesOutput({
+    apiToken,
+    baseUrl: pulumi.output(emu.url),
+    status: [pulumi.output("accepted")],
+  });
+  const secret = getUserInvitesOutput({ apiToken: pulumi.secret(apiToken), baseUrl: emu.url });
+  const count = (output: pulumi.Output<{ invites: readonly unknown[] }>) =>
+    new Promise<number>((resolve) => output.apply((r) => resolve(r.invites.length)));
+  expect(await count(plain)).toBe(2);
+  expect(await count(secret)).toBe(7);
+  expect(await pulumi.isSecret(plain)).toBe(false);
+  expect(await pulumi.isSecret(secret)).toBe(true);
+});
+
+test("bad args are refused before any request", async () => {
+  const emu = await emulator();
+  await expect(getUserInvites({ apiToken, baseUrl: emu.url, organizationIds: ["nope"] })).rejects.toThrow(
+    /^Invalid UserInvites arguments: organizationIds\[0\]: malformed organization id "nope"/,
+  );
+  expect(emu.requests).toHaveLength(0);
+});

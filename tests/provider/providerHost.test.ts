@@ -1,0 +1,202 @@
+import { FAKE_CREDENTIALS, fakeId, ProviderHostCallError, sampleInvites } from "../../provider/testing";
+import { emulator, thrown } from "../helpers/emulator";
+import { serializeProvider, startHost } from "../helpers/providerHost";
+
+const NOW = new Date();
+const { apiToken, apiKey, apiEmail } = FAKE_CREDENTIALS;
+let provider: string;
+
+beforeAll(async () => {
+  provider = await serializeProvider();
+});
+
+/** The outputs every read of the default sample returns, minus the invites themselves. */
+const expectedSummary = () => ({
+  pendingOrganizationIds: [fakeId("org:Acme Corp"), fakeId("org:Globex"), fakeId("org:Hooli")].sort(),
+  organizationsNotEnforcingTwoFactor: [
+    {
+      organizationId: fakeId("org:Umbrella Labs"),
+      organizationName: "Umbrella Labs",
+      enforcesTwoFactor: false,
+    },
+    {
+      organizationId: fakeId("org:Vandelay Industries"),
+      organizationName: "Vandelay Industries",
+      enforcesTwoFactor: null,
+    },
+    { organizationId: fakeId("org:Globex"), organizationName: "Globex", enforcesTwoFactor: false },
+  ].sort((a, b) => a.organizationId.localeCompare(b.organizationId)),
+  inviteCountByStatus: { pending: 3, accepted: 2, rejected: 1, expired: 1 },
+});
+
+describe("a host configured with stack config, as `pulumi up` starts it", () => {
+  test("a Get-style read carrying only inputs returns typed outputs and keeps __provider", async () => {
+    const emu = await emulator({ invites: sampleInvites(NOW) });
+    const host = await startHost({ "cloudflare:apiToken": apiToken, "cloudflare:baseUrl": emu.url });
+    const { id, properties } = await host.read({
+      id: "cloudflare-user-invites",
+      inputs: { __provider: provider },
+    });
+    expect(id).toBe("cloudflare-user-invites");
+    expect(properties).toMatchObject(expectedSummary());
+    expect(properties["invites"]).toHaveLength(7);
+    expect(
+      (properties["pendingInvitesPastExpiry"] as { organizationName: string }[]).map(
+        (i) => i.organizationName,
+      ),
+    ).toEqual(["Hooli"]);
+    expect(properties["__provider"]).toBe(provider);
+    expect(Object.keys(properties).sort()).toEqual([
+      "__provider",
+      "inviteCountByStatus",
+      "invites",
+      "organizationsNotEnforcingTwoFactor",
+      "pendingInvitesPastExpiry",
+      "pendingOrganizationIds",
+    ]);
+    expect(emu.requests).toHaveLength(1);
+    expect(emu.requests[0]?.headers["authorization"]).toBe(`Bearer ${apiToken}`);
+  });
+
+  test("inputs: filters apply, explicit credentials win over config, and no credential comes back", async () => {
+    const emu = await emulator({ invites: sampleInvites(NOW), apiTokens: [apiToken, "FAKE-explicit-token"] });
+    const host = await startHost({ "cloudflare:apiToken": apiToken, "cloudflare:baseUrl": emu.url });
+    const { properties } = await host.read({
+      id: "cloudflare-user-invites",
+      inputs: { __provider: provider, status: ["pending"], apiToken: "FAKE-explicit-token" },
+    });
+    expect(properties["status"]).toEqual(["pending"]);
+    expect(properties["invites"]).toHaveLength(3);
+    const byOrganization = await host.read({
+      id: "cloudflare-user-invites",
+      inputs: {
+        __provider: provider,
+        organizationIds: [fakeId("org:Globex")],
+        apiToken: "FAKE-explicit-token",
+      },
+    });
+    expect(
+      (byOrganization.properties["invites"] as { organizationName: string }[]).map((i) => i.organizationName),
+    ).toEqual(["Globex"]);
+    expect(properties).not.toHaveProperty("apiToken");
+    expect(JSON.stringify(properties)).not.toContain("FAKE-explicit-token");
+    expect(emu.requests[0]?.headers["authorization"]).toBe("Bearer FAKE-explicit-token");
+  });
+
+  test("a refresh-style read (previous outputs as properties) reads fresh data", async () => {
+    const emu = await emulator({ invites: sampleInvites(NOW) });
+    const host = await startHost({ "cloudflare:apiToken": apiToken, "cloudflare:baseUrl": emu.url });
+    const first = await host.read({ id: "cloudflare-user-invites", inputs: { __provider: provider } });
+    emu.setInvites(sampleInvites(NOW).filter((i) => i.status !== "pending"));
+    const refreshed = await host.read({
+      id: "cloudflare-user-invites",
+      properties: first.properties,
+      inputs: { __provider: provider },
+    });
+    expect(refreshed.properties["pendingOrganizationIds"]).toEqual([]);
+    expect(refreshed.properties["invites"]).toHaveLength(4);
+    expect(emu.requests).toHaveLength(2);
+  });
+
+  test("check reports each bad arg by property; good args pass through", async () => {
+    const host = await startHost({});
+    const bad = await host.check(
+      {},
+      { __provider: provider, status: ["pending", "approved"], organizationIds: ["ACME"], baseUrl: 42 },
+    );
+    expect(bad.failures).toEqual([
+      { property: "status[1]", reason: expect.stringContaining('unknown invite status "approved"') },
+      { property: "organizationIds[0]", reason: expect.stringContaining('malformed organization id "ACME"') },
+      { property: "baseUrl", reason: "expected a string, got number" },
+    ]);
+    const good = await host.check({}, { __provider: provider, status: ["pending"] });
+    expect(good.failures).toEqual([]);
+    expect(good.inputs).toEqual({ __provider: provider, status: ["pending"] });
+  });
+
+  test("read validates too (the engine does not check before a read), before any request", async () => {
+    const emu = await emulator();
+    const host = await startHost({ "cloudflare:apiToken": apiToken, "cloudflare:baseUrl": emu.url });
+    const error = await thrown(() =>
+      host.read({ id: "x", inputs: { __provider: provider, status: ["approved"] } }),
+    );
+    expect(error).toBeInstanceOf(ProviderHostCallError);
+    expect(error.message).toMatch(
+      /^Invalid UserInvites arguments: status\[0\]: unknown invite status "approved"; expected one of/,
+    );
+    expect(emu.requests).toHaveLength(0);
+  });
+
+  test("create reads, diff compares the filters, update re-reads, delete touches nothing", async () => {
+    const emu = await emulator({ invites: sampleInvites(NOW) });
+    const host = await startHost({ "cloudflare:apiToken": apiToken, "cloudflare:baseUrl": emu.url });
+    const created = await host.create({ __provider: provider, status: ["accepted"] });
+    expect(created.id).toBe("cloudflare-user-invites");
+    expect(created.properties["invites"]).toHaveLength(2);
+
+    expect(
+      await host.diff(created.id, created.properties, { __provider: provider, status: ["accepted"] }),
+    ).toEqual({ changes: "none" });
+    expect(
+      await host.diff(created.id, created.properties, { __provider: provider, status: ["pending"] }),
+    ).toEqual({ changes: "some" });
+
+    const updated = await host.update(created.id, created.properties, {
+      __provider: provider,
+      status: ["pending"],
+    });
+    expect(updated.properties["invites"]).toHaveLength(3);
+    expect(updated.properties).toMatchObject({
+      pendingOrganizationIds: expectedSummary().pendingOrganizationIds,
+      status: ["pending"],
+    });
+
+    const requestsBefore = emu.requests.length;
+    await host.delete(created.id, updated.properties);
+    expect(emu.requests).toHaveLength(requestsBefore);
+  });
+
+  test("an API failure comes back as a gRPC error whose message says what to do", async () => {
+    const emu = await emulator();
+    const host = await startHost({
+      "cloudflare:apiToken": "FAKE-test-token-without-memberships-read",
+      "cloudflare:baseUrl": emu.url,
+    });
+    const error = await thrown(() => host.read({ id: "x", inputs: { __provider: provider } }));
+    expect(error.message).toMatch(
+      /^Cloudflare API GET \/client\/v4\/user\/invites failed with HTTP 403: \[9109\]/,
+    );
+    expect(error.message).toContain("User > Memberships > Read");
+    expect(host.stderr()).toContain("failed with HTTP 403: [9109]");
+    expect(host.stderr()).not.toContain("FAKE-test-token-without-memberships-read");
+  });
+});
+
+describe("a host without stack config", () => {
+  test("falls back to the CLOUDFLARE_* environment the CLI passes on", async () => {
+    const emu = await emulator();
+    const host = await startHost(
+      {},
+      {
+        ...process.env,
+        CLOUDFLARE_API_KEY: apiKey,
+        CLOUDFLARE_EMAIL: apiEmail,
+        CLOUDFLARE_BASE_URL: emu.url,
+      },
+    );
+    const { properties } = await host.read({ id: "x", inputs: { __provider: provider } });
+    expect(properties["invites"]).toHaveLength(7);
+    expect(emu.requests[0]?.headers["x-auth-key"]).toBe(apiKey);
+  });
+
+  test("with no credentials anywhere, the message names the config keys and variables", async () => {
+    const emu = await emulator();
+    const host = await startHost({});
+    const error = await thrown(() =>
+      host.read({ id: "x", inputs: { __provider: provider, baseUrl: emu.url } }),
+    );
+    expect(error.message).toContain("No Cloudflare credentials were found");
+    expect(error.message).toContain("apiToken, cloudflare:apiToken, CLOUDFLARE_API_TOKEN");
+    expect(emu.requests).toHaveLength(0);
+  });
+});
