@@ -15,7 +15,8 @@ export interface FilterProblem {
   readonly reason: string;
 }
 
-const ACCEPTED_STATUSES: readonly string[] = [...KNOWN_INVITE_STATUSES, ...LEGACY_INVITE_STATUSES];
+/** Every status a filter (or an audit) may name: the documented ones and the legacy ones. */
+export const FILTERABLE_STATUSES: readonly string[] = [...KNOWN_INVITE_STATUSES, ...LEGACY_INVITE_STATUSES];
 const ORGANIZATION_ID = /^[0-9a-f]{32}$/;
 
 /**
@@ -29,10 +30,10 @@ export function filterProblems(filters: InviteFilters): FilterProblem[] {
     problems.push({ property: "status", reason: "expected a list of statuses" });
   } else {
     for (const [i, value] of (status ?? []).entries()) {
-      if (typeof value !== "string" || !ACCEPTED_STATUSES.includes(value)) {
+      if (typeof value !== "string" || !FILTERABLE_STATUSES.includes(value)) {
         problems.push({
           property: `status[${i}]`,
-          reason: `unknown invite status ${JSON.stringify(value)}; expected one of ${ACCEPTED_STATUSES.join(", ")}`,
+          reason: `unknown invite status ${JSON.stringify(value)}; expected one of ${FILTERABLE_STATUSES.join(", ")}`,
         });
       }
     }

@@ -1,4 +1,12 @@
 /** `pulumi-cloudflare-user-invites`: the public API, re-exported by name. */
+export {
+  DEFAULT_AUDITED_STATUSES,
+  describeInvite,
+  findExpiringInvites,
+  findTwoFactorViolations,
+  readInvitesOutput,
+} from "./audit";
+export type { ExpiringInviteNotice, InvitesOutput, TwoFactorRuleConfig, TwoFactorViolation } from "./audit";
 export { listUserInvites } from "./client";
 export type { ListUserInvitesOptions } from "./client";
 export { DEFAULTS } from "./defaults";
@@ -10,6 +18,7 @@ export {
   CloudflareResponseError,
 } from "./errors";
 export type { ApiErrorDetail } from "./errors";
+export { FILTERABLE_STATUSES } from "./filters";
 export type { InviteFilters } from "./filters";
 export { getUserInvites, getUserInvitesOutput } from "./invoke";
 export type { GetUserInvitesArgs, GetUserInvitesOutputArgs, GetUserInvitesResult } from "./invoke";

@@ -1,9 +1,12 @@
 /**
- * `npm run demo`: an offline dry run of the example stack. Starts the Cloudflare API emulator with
- * sample invites, runs examples/stack through the real Pulumi dynamic-provider host (the process
- * `pulumi up` starts), and prints the stack outputs the way `pulumi stack output` does.
+ * `npm run demo`: an offline dry run of the example stack and its policy pack. Starts the
+ * Cloudflare API emulator with sample invites, runs examples/stack through the real Pulumi
+ * dynamic-provider host (the process `pulumi up` starts), prints the stack outputs the way
+ * `pulumi stack output` does, then runs the policy pack's rules over the resulting resources.
  */
 import { join } from "node:path";
+import { expiringInvitesPolicy, twoFactorPolicy } from "../examples/policy/policies";
+import { formatPolicyRun, runPoliciesOffline } from "../examples/policy/runOffline";
 import {
   FAKE_CREDENTIALS,
   formatStackOutputs,
@@ -11,6 +14,9 @@ import {
   sampleInvites,
   startCloudflareEmulator,
 } from "../provider/testing";
+
+const PROJECT = "user-invites-example";
+const STACK = "demo";
 
 async function main(): Promise<void> {
   const emulator = await startCloudflareEmulator({ invites: sampleInvites() });
@@ -20,12 +26,12 @@ async function main(): Promise<void> {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded as the Pulumi language host loads a program
       program: () => require(join(root, "examples", "stack")) as unknown,
       cwd: root,
-      project: "user-invites-example",
-      stack: "demo",
+      project: PROJECT,
+      stack: STACK,
       config: {
         "cloudflare:apiToken": FAKE_CREDENTIALS.apiToken,
         "cloudflare:baseUrl": emulator.url,
-        "user-invites-example:expiringWithinDays": "7",
+        [`${PROJECT}:expiringWithinDays`]: "7",
       },
     });
     console.log("Offline dry run: the example stack read the Cloudflare API emulator on 127.0.0.1");
@@ -33,6 +39,18 @@ async function main(): Promise<void> {
       `(${emulator.requests.length} request to GET /user/invites, fake credentials, sample invites).\n`,
     );
     console.log(formatStackOutputs(result));
+
+    const resources = result.resources.map((r) => ({
+      type: r.type,
+      name: r.name,
+      urn: `urn:pulumi:${STACK}::${PROJECT}::${r.type}::${r.name}`,
+      props: r.outputs,
+    }));
+    const policies = await runPoliciesOffline([twoFactorPolicy, expiringInvitesPolicy], resources);
+    console.log(
+      "\nThe policy pack (examples/policy) over the same resources, as `pulumi preview --policy-pack` would run it:\n",
+    );
+    console.log(formatPolicyRun(policies, "cloudflare-user-invites"));
   } finally {
     await emulator.close();
   }

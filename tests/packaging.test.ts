@@ -79,4 +79,12 @@ test("the packed package installs, serializes to a require of its runtime, and r
     "pulumi-cloudflare-user-invites/runtime",
   ]);
   expect(provider.length).toBeLessThan(8_000);
+
+  // The bin, as `npx pulumi-cloudflare-user-invites` would run it.
+  const version = execFileSync(
+    process.execPath,
+    [join(modules, "pulumi-cloudflare-user-invites", "dist", "cli.js"), "--version"],
+    { encoding: "utf8" },
+  );
+  expect(version.trim()).toMatch(/^\d+\.\d+\.\d+$/);
 });

@@ -1,0 +1,113 @@
+import type {
+  PolicyResource,
+  ReportViolation,
+  StackValidationArgs,
+  StackValidationPolicy,
+} from "@pulumi/policy";
+// In your own pack: import { ... } from "pulumi-cloudflare-user-invites";
+import {
+  DEFAULT_AUDITED_STATUSES,
+  FILTERABLE_STATUSES,
+  findExpiringInvites,
+  findTwoFactorViolations,
+  readInvitesOutput,
+  USER_INVITES_TYPE,
+  type Invite,
+} from "../../provider";
+
+/** Policy config of {@link twoFactorPolicy}. */
+export interface TwoFactorPolicyConfig {
+  readonly statuses?: string[];
+  readonly exemptOrganizationIds?: string[];
+}
+
+/** Policy config of {@link expiringInvitesPolicy}. */
+export interface ExpiringInvitesPolicyConfig {
+  readonly withinDays?: number;
+}
+
+/**
+ * The `invites` output of every `UserInvites` resource in the stack. `isType()` does not match
+ * dynamic resources, so the type token is compared. Resources whose outputs are not known (a
+ * preview whose reads depend on values computed by the update) are returned apart.
+ */
+function userInvites(resources: readonly PolicyResource[]) {
+  const known: { resource: PolicyResource; invites: readonly Invite[] }[] = [];
+  const unknown: string[] = [];
+  for (const resource of resources.filter((r) => r.type === USER_INVITES_TYPE)) {
+    const output = readInvitesOutput(resource.props);
+    if (output.known) known.push({ resource, invites: output.invites });
+    else unknown.push(`${resource.urn}: ${output.reason}`);
+  }
+  return { known, unknown };
+}
+
+/** Says the rule could not run, rather than passing silently; CrossGuard shows it as not applicable. */
+function couldNotRun(args: StackValidationArgs, unknown: readonly string[]): void {
+  if (unknown.length > 0) {
+    args.notApplicable(
+      `could not run: the invitations of ${unknown.join("; ")}. This happens during a preview when a ` +
+        `UserInvites resource's arguments depend on values the update computes; the check runs on pulumi up.`,
+    );
+  }
+}
+
+/**
+ * Mandatory by default: one violation per organization reached by a counted invite that does not
+ * enforce two-factor authentication (or does not say), against the resource's URN.
+ */
+export const twoFactorPolicy: StackValidationPolicy = {
+  name: "cloudflare-invites-require-two-factor",
+  description:
+    "Every Cloudflare organization this user is invited to, or has accepted an invite into, must enforce two-factor authentication.",
+  enforcementLevel: "mandatory",
+  configSchema: {
+    properties: {
+      statuses: {
+        type: "array",
+        items: { type: "string", enum: [...FILTERABLE_STATUSES] },
+        default: [...DEFAULT_AUDITED_STATUSES],
+        description: "Invite statuses that count.",
+      },
+      exemptOrganizationIds: {
+        type: "array",
+        items: { type: "string", pattern: "^[0-9a-f]{32}$" },
+        default: [],
+        description: "Organizations allowed not to enforce two-factor authentication.",
+      },
+    },
+  },
+  validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
+    const config = args.getConfig<TwoFactorPolicyConfig>();
+    const { known, unknown } = userInvites(args.resources);
+    for (const { resource, invites } of known) {
+      for (const violation of findTwoFactorViolations(invites, config)) {
+        reportViolation(violation.message, resource.urn);
+      }
+    }
+    couldNotRun(args, unknown);
+  },
+};
+
+/** Advisory: pending invites that expire within `withinDays` (default 7). */
+export const expiringInvitesPolicy: StackValidationPolicy = {
+  name: "cloudflare-invites-expiring-soon",
+  description: "Pending Cloudflare invitations should be answered before they expire.",
+  enforcementLevel: "advisory",
+  configSchema: {
+    properties: {
+      withinDays: { type: "integer", minimum: 1, default: 7, description: "How many days ahead to look." },
+    },
+  },
+  validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
+    const { withinDays = 7 } = args.getConfig<ExpiringInvitesPolicyConfig>();
+    const { known, unknown } = userInvites(args.resources);
+    const now = new Date();
+    for (const { resource, invites } of known) {
+      for (const notice of findExpiringInvites(invites, withinDays, now)) {
+        reportViolation(notice.message, resource.urn);
+      }
+    }
+    couldNotRun(args, unknown);
+  },
+};

@@ -1,0 +1,20 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { REPO_ROOT } from "./helpers/providerHost";
+
+test("npm run demo prints the stack outputs and the policy results, offline", async () => {
+  const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "demo"], { cwd: REPO_ROOT });
+  expect(stdout).toContain(
+    "Offline dry run: the example stack read the Cloudflare API emulator on 127.0.0.1",
+  );
+  expect(stdout).toMatch(
+    /Current stack outputs \(5\):\n\s+OUTPUT\s+VALUE\n\s+inviteCountByStatus\s+\{"accepted":2,"expired":1,"pending":3,"rejected":1\}/,
+  );
+  expect(stdout).toContain("pendingOrganizationIds");
+  expect(stdout).toMatch(
+    /- \[mandatory\] {2}cloudflare-invites-require-two-factor .*\n\s+Organization "Umbrella Labs"/,
+  );
+  expect(stdout).toMatch(
+    /- \[advisory\] {2}cloudflare-invites-expiring-soon .*\n\s+Pending invite \w+ into "Globex"/,
+  );
+});
