@@ -7,6 +7,5 @@ module.exports = {
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   // Spawned provider hosts and servers take a moment on a busy 2-core machine.
   testTimeout: 30000,
-  // Each test file is one suite; the summary line at the end is what CI reads.
-  verbose: false,
+  reporters: ["default", "<rootDir>/tests/summaryReporter.js"],
 };
