@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { Agent, EnvHttpProxyAgent, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import { isLoopbackHost, resolveBaseUrl } from "./baseUrl";
 import {
   authHeaders,
@@ -14,8 +13,9 @@ import { CloudflareConfigError, CloudflareResponseError } from "./errors";
 import { applyFilters, assertValidFilters, type InviteFilters } from "./filters";
 import { compareInvites, inviteKey } from "./order";
 import { redact } from "./redact";
-import { buildListEnvelopeSchema, type Invite, type ResultInfo } from "./schema";
+import { parseListPage, type Invite, type ResultInfo } from "./schema";
 import { getJson, rayText, unsuccessfulEnvelopeError, type Transport } from "./transport";
+import { newAgent, newEnvProxyAgent } from "./undici";
 import { PACKAGE_NAME, VERSION } from "./version";
 
 /** Options of {@link listUserInvites}. Every field is optional. */
@@ -117,31 +117,32 @@ export async function listUserInvitesFrom(
  * adds no new invite (a server that ignores `page`), and fails past `maxPages`.
  */
 async function fetchAllPages(transport: Transport, baseUrl: URL, maxPages: number): Promise<Invite[]> {
-  const schema = buildListEnvelopeSchema();
-  const byKey = new Map<string, Invite>();
+  const seen = new Set<string>();
+  const all: Invite[] = [];
   let perPage: number | undefined;
   for (let page = 1; ; page++) {
     const url = pageUrl(baseUrl, page, perPage);
     const response = await getJson(transport, url);
     if (isUnsuccessful(response.body)) throw unsuccessfulEnvelopeError(transport, response);
-    const parsed = schema.safeParse(response.body);
-    if (!parsed.success) {
+    const parsed = parseListPage(response.body);
+    if (!parsed.ok) {
       throw new CloudflareResponseError(
         redact(
           `Cloudflare API GET ${response.path} answered HTTP ${response.status} with a response ` +
-            `this package cannot use${rayText(response.rayId)}:\n${z.prettifyError(parsed.error)}\n` +
+            `this package cannot use${rayText(response.rayId)}:\n${parsed.problems}\n` +
             `If Cloudflare changed the format, please report it with the cf-ray id.`,
           transport.secrets,
         ),
         { method: "GET", path: response.path, status: response.status, rayId: response.rayId },
       );
     }
-    const { result, result_info: info } = parsed.data;
+    const { invites: result, resultInfo: info } = parsed.page;
     let added = 0;
     for (const invite of result) {
       const key = inviteKey(invite);
-      if (!byKey.has(key)) {
-        byKey.set(key, invite);
+      if (!seen.has(key)) {
+        seen.add(key);
+        all.push(invite);
         added++;
       }
     }
@@ -155,7 +156,7 @@ async function fetchAllPages(transport: Transport, baseUrl: URL, maxPages: numbe
     }
     perPage = info?.per_page ?? undefined;
   }
-  return [...byKey.values()];
+  return all;
 }
 
 /** Whether `result_info` says there are pages after `page`. Without totals, there are none. */
@@ -185,7 +186,7 @@ function isUnsuccessful(body: unknown): boolean {
  * URL: no proxy can reach this machine's loopback on our behalf.
  */
 function defaultDispatcher(baseUrl: URL): Dispatcher {
-  return isLoopbackHost(baseUrl.hostname) ? new Agent() : new EnvHttpProxyAgent();
+  return isLoopbackHost(baseUrl.hostname) ? newAgent() : newEnvProxyAgent();
 }
 
 function nonNegative(value: number | undefined, name: string, fallback: number): number {

@@ -1,14 +1,17 @@
 import { z } from "zod";
+import { PACKAGE_NAME, VERSION } from "./version";
 
 /**
- * The wire format of `GET /user/invites`, and its transform into the public camelCase {@link Invite}.
+ * The wire format of `GET /user/invites`, and its mapping to the public camelCase {@link Invite}.
  *
  * Lenient where Cloudflare has changed the shape before (unknown keys, `null` in optional fields,
  * pre-2024 role objects, statuses that are no longer documented), strict where the data would be
  * wrong (no `organization_id`, a `result` that is not a list, a date that is not a date).
  *
- * The schemas are built by functions, never at module level: a zod schema captured by a dynamic
- * provider's closure cannot be serialized ("bound safeParseAsync could not be serialized").
+ * The schemas are plain objects of plain checks (no refinements or transforms), which keeps them
+ * on zod's compiled fast path; the camelCase mapping is a separate function. They are built once
+ * per process and kept on `globalThis`, never in a module variable: a zod schema captured by a
+ * dynamic provider's closure cannot be serialized ("bound safeParseAsync could not be serialized").
  */
 
 /** The statuses Cloudflare documents today. */
@@ -49,6 +52,13 @@ export interface Invite {
   readonly status?: InviteStatus;
 }
 
+/** A Cloudflare `Message`, reduced to the fields this package reads. */
+export interface WireMessage {
+  code?: number | string | undefined;
+  message?: string | undefined;
+  error_chain?: WireMessage[] | undefined;
+}
+
 /** Builds the schema of one message in `errors` / `messages`, including nested `error_chain`s. */
 export function buildMessageSchema() {
   const message: z.ZodType<WireMessage> = z.lazy(() =>
@@ -61,67 +71,126 @@ export function buildMessageSchema() {
   return message;
 }
 
-/** A Cloudflare `Message`, reduced to the fields this package reads. */
-export interface WireMessage {
-  code?: number | string | undefined;
-  message?: string | undefined;
-  error_chain?: WireMessage[] | undefined;
-}
-
-/** Builds the schema of one invite on the wire, transformed into an {@link Invite}. */
+/** Builds the schema of one invite on the wire. */
 export function buildInviteSchema() {
   const optionalString = z.string().nullish();
-  const dateTime = z
-    .string()
-    .refine((value) => !Number.isNaN(Date.parse(value)), {
-      message: "expected an ISO 8601 date-time",
-    })
+  const dateTime = z.iso
+    .datetime({ offset: true, local: true, error: "expected an ISO 8601 date-time" })
     .nullish();
-  // Until Nov 2024 roles were objects {id, name, description, permissions}: keep their names.
-  const role = z.union([z.string(), z.object({ name: z.string() }).transform((r) => r.name)]);
-  return z
-    .object({
-      id: optionalString,
-      organization_id: z.string({
-        error: (issue) => (issue.input === undefined ? "missing organization_id" : "expected a string"),
-      }),
-      organization_name: optionalString,
-      invited_member_id: optionalString,
-      invited_member_email: optionalString,
-      invited_by: optionalString,
-      invited_on: dateTime,
-      expires_on: dateTime,
-      organization_is_enforcing_twofactor: z.boolean().nullish(),
-      roles: z.array(role).nullish(),
-      status: optionalString,
-    })
-    .transform(toInvite);
+  return z.object({
+    id: optionalString,
+    organization_id: z.string({
+      error: (issue) => (issue.input === undefined ? "missing organization_id" : "expected a string"),
+    }),
+    organization_name: optionalString,
+    invited_member_id: optionalString,
+    invited_member_email: optionalString,
+    invited_by: optionalString,
+    invited_on: dateTime,
+    expires_on: dateTime,
+    organization_is_enforcing_twofactor: z.boolean().nullish(),
+    // Until Nov 2024 roles were objects {id, name, description, permissions}: their names are kept.
+    roles: z.array(z.union([z.string(), z.object({ name: z.string() })])).nullish(),
+    status: optionalString,
+  });
 }
 
-/** The wire invite after validation, before it becomes camelCase. */
-interface ValidatedWireInvite {
-  id?: string | null | undefined;
-  organization_id: string;
-  organization_name?: string | null | undefined;
-  invited_member_id?: string | null | undefined;
-  invited_member_email?: string | null | undefined;
-  invited_by?: string | null | undefined;
-  invited_on?: string | null | undefined;
-  expires_on?: string | null | undefined;
-  organization_is_enforcing_twofactor?: boolean | null | undefined;
-  roles?: string[] | null | undefined;
-  status?: string | null | undefined;
+/** One invite on the wire after validation. */
+export type ValidatedWireInvite = z.output<ReturnType<typeof buildInviteSchema>>;
+
+/**
+ * Builds the schema of a List Invitations envelope, without the invites themselves: they are
+ * validated apart, so a bad envelope is reported before thousands of invites are looked at.
+ */
+export function buildListEnvelopeSchema() {
+  const message = buildMessageSchema();
+  const count = z.number().int().nonnegative().nullish();
+  return z.object({
+    success: z.boolean(),
+    errors: z.array(message).nullish(),
+    messages: z.array(message).nullish(),
+    result: z.array(z.unknown(), {
+      error: (issue) =>
+        issue.input === null || issue.input === undefined
+          ? "missing result: expected a list of invites"
+          : "expected a list of invites",
+    }),
+    result_info: z
+      .object({ page: count, per_page: count, count: count, total_count: count, total_pages: count })
+      .nullish(),
+  });
+}
+
+/**
+ * Builds the schema of an error envelope. Every field is optional: a failing endpoint may answer
+ * with anything, and the status code alone must still produce a useful error.
+ */
+export function buildErrorEnvelopeSchema() {
+  const message = buildMessageSchema();
+  return z.object({
+    success: z.boolean().optional(),
+    errors: z.array(message).nullish(),
+    messages: z.array(message).nullish(),
+  });
+}
+
+/** The schemas of this package, built once per process. */
+export interface Schemas {
+  readonly envelope: ReturnType<typeof buildListEnvelopeSchema>;
+  readonly invites: z.ZodArray<ReturnType<typeof buildInviteSchema>>;
+  readonly errorEnvelope: ReturnType<typeof buildErrorEnvelopeSchema>;
+}
+
+/**
+ * The schemas, built on first use and kept on `globalThis` under a key naming this version, so
+ * that every call after the first skips building and compiling them, and so that nothing the
+ * provider's closure captures ever holds one.
+ */
+export function schemas(): Schemas {
+  const key = Symbol.for(`${PACKAGE_NAME}@${VERSION}/schemas`);
+  const holder = globalThis as { [key]?: Schemas };
+  return (holder[key] ??= {
+    envelope: buildListEnvelopeSchema(),
+    invites: z.array(buildInviteSchema()),
+    errorEnvelope: buildErrorEnvelopeSchema(),
+  });
+}
+
+/** Paging facts from `result_info`, when Cloudflare sends them. */
+export type ResultInfo = NonNullable<z.output<ReturnType<typeof buildListEnvelopeSchema>>["result_info"]>;
+
+/** A List Invitations page, validated and mapped. */
+export interface ListPage {
+  readonly invites: Invite[];
+  readonly resultInfo: ResultInfo | null | undefined;
+}
+
+/**
+ * Validates a List Invitations body and maps its invites. On failure, returns a readable list of
+ * problems, each with its place, e.g. `✖ missing organization_id → at result[3].organization_id`.
+ */
+export function parseListPage(body: unknown): { ok: true; page: ListPage } | { ok: false; problems: string } {
+  const { envelope, invites } = schemas();
+  const parsed = envelope.safeParse(body);
+  if (!parsed.success) return { ok: false, problems: z.prettifyError(parsed.error) };
+  // One array parse: zod's compiled loop is faster than an item-by-item safeParse.
+  const items = invites.safeParse(parsed.data.result);
+  if (!items.success) {
+    const issues = items.error.issues.map((issue) => ({ ...issue, path: ["result", ...issue.path] }));
+    return { ok: false, problems: z.prettifyError(new z.ZodError(issues)) };
+  }
+  return { ok: true, page: { invites: items.data.map(toInvite), resultInfo: parsed.data.result_info } };
 }
 
 /**
  * Maps a validated wire invite to the public shape. Absent and `null` optional fields are left
  * out rather than set to `undefined`: Pulumi outputs must be plain JSON.
  */
-function toInvite(wire: ValidatedWireInvite): Invite {
+export function toInvite(wire: ValidatedWireInvite): Invite {
   const invite: { -readonly [K in keyof Invite]: Invite[K] } = {
     organizationId: wire.organization_id,
     invitedMemberId: wire.invited_member_id ?? null,
-    roles: wire.roles ?? [],
+    roles: wire.roles ? roleNames(wire.roles) : [],
   };
   if (wire.id != null) invite.id = wire.id;
   if (wire.organization_name != null) invite.organizationName = wire.organization_name;
@@ -136,50 +205,9 @@ function toInvite(wire: ValidatedWireInvite): Invite {
   return invite;
 }
 
-/**
- * Builds the schema of a successful List Invitations envelope. `errors` and `messages` default to
- * empty lists; `result_info` is optional and only its numeric paging fields are read.
- */
-export function buildListEnvelopeSchema() {
-  const message = buildMessageSchema();
-  const count = z.number().int().nonnegative().nullish();
-  return z.object({
-    success: z.boolean(),
-    errors: z.array(message).nullish(),
-    messages: z.array(message).nullish(),
-    result: z.array(buildInviteSchema(), {
-      error: (issue) =>
-        issue.input === null || issue.input === undefined
-          ? "missing result: expected a list of invites"
-          : "expected a list of invites",
-    }),
-    result_info: z
-      .object({
-        page: count,
-        per_page: count,
-        count: count,
-        total_count: count,
-        total_pages: count,
-      })
-      .nullish(),
-  });
-}
-
-/** A successful List Invitations page after validation. */
-export type ListEnvelope = z.output<ReturnType<typeof buildListEnvelopeSchema>>;
-
-/** Paging facts from `result_info`, when Cloudflare sends them. */
-export type ResultInfo = NonNullable<ListEnvelope["result_info"]>;
-
-/**
- * Builds the schema of an error envelope. Every field is optional: a failing endpoint may answer
- * with anything, and the status code alone must still produce a useful error.
- */
-export function buildErrorEnvelopeSchema() {
-  const message = buildMessageSchema();
-  return z.object({
-    success: z.boolean().optional(),
-    errors: z.array(message).nullish(),
-    messages: z.array(message).nullish(),
-  });
+/** Role names; zod's own array is kept when it already holds only names (the usual case). */
+function roleNames(roles: readonly (string | { name: string })[]): string[] {
+  return roles.every((role) => typeof role === "string")
+    ? (roles as string[])
+    : roles.map((role) => (typeof role === "string" ? role : role.name));
 }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { request, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import {
   CloudflareApiError,
   CloudflareNetworkError,
@@ -15,7 +15,8 @@ import {
   parseRetryAfter,
   type RetryPolicy,
 } from "./retry";
-import { buildErrorEnvelopeSchema, type WireMessage } from "./schema";
+import { schemas, type WireMessage } from "./schema";
+import { sendRequest } from "./undici";
 
 /** Everything one GET needs; built once per `listUserInvites` call. */
 export interface Transport {
@@ -98,10 +99,9 @@ async function attemptOnce(transport: Transport, url: URL): Promise<Attempt> {
   let headers: Record<string, string | string[] | undefined>;
   let text: string;
   try {
-    const response = await request(url, {
+    const response = await sendRequest(transport.dispatcher, url, {
       method: "GET",
       headers: transport.headers,
-      dispatcher: transport.dispatcher,
       signal: AbortSignal.timeout(transport.timeoutMs),
     });
     status = response.statusCode;
@@ -236,7 +236,7 @@ function errorsFromBody(text: string): ApiErrorDetail[] {
 
 /** Flattens `errors` and their `error_chain`s into a list; anything unreadable gives an empty list. */
 function errorsFromJson(body: unknown): ApiErrorDetail[] {
-  const parsed = buildErrorEnvelopeSchema().safeParse(body);
+  const parsed = schemas().errorEnvelope.safeParse(body);
   if (!parsed.success) return [];
   const flat: ApiErrorDetail[] = [];
   const visit = (messages: readonly WireMessage[] | null | undefined) => {

@@ -1,18 +1,22 @@
-import { z } from "zod";
-import { buildInviteSchema, buildListEnvelopeSchema } from "../provider/schema";
+import { buildInviteSchema, parseListPage, schemas, toInvite } from "../provider/schema";
 import { referenceEnvelope } from "../provider/testing";
 
-const parseInvite = (wire: unknown) => buildInviteSchema().parse(wire);
+const parseInvite = (wire: unknown) => toInvite(buildInviteSchema().parse(wire));
+const page = (envelope: unknown) => {
+  const result = parseListPage(envelope);
+  if (!result.ok) throw new Error(`expected the envelope to be accepted:\n${result.problems}`);
+  return result.page;
+};
 const problem = (envelope: unknown): string => {
-  const result = buildListEnvelopeSchema().safeParse(envelope);
-  if (result.success) throw new Error("expected the envelope to be rejected");
-  return z.prettifyError(result.error);
+  const result = parseListPage(envelope);
+  if (result.ok) throw new Error("expected the envelope to be rejected");
+  return result.problems;
 };
 
 describe("the reference page's envelope", () => {
   test("parses into camelCase invites with every documented field", () => {
-    const parsed = buildListEnvelopeSchema().parse(referenceEnvelope());
-    expect(parsed.result).toEqual([
+    const parsed = page(referenceEnvelope());
+    expect(parsed.invites).toEqual([
       {
         id: "4f5f0c14a2a41d5063dd301b2f829f04",
         organizationId: "5a7805061c76ada191ed06f989cc3dac",
@@ -27,7 +31,7 @@ describe("the reference page's envelope", () => {
         status: "accepted",
       },
     ]);
-    expect(parsed.result_info).toEqual({ count: 1, page: 1, per_page: 20, total_count: 2000 });
+    expect(parsed.resultInfo).toEqual({ count: 1, page: 1, per_page: 20, total_count: 2000 });
   });
 });
 
@@ -91,8 +95,8 @@ describe("drift that must not break a read", () => {
 
   test("result_info may be absent or null", () => {
     const base = { success: true, errors: [], messages: [], result: [] };
-    expect(buildListEnvelopeSchema().parse(base).result_info).toBeUndefined();
-    expect(buildListEnvelopeSchema().parse({ ...base, result_info: null }).result_info).toBeNull();
+    expect(page(base).resultInfo).toBeUndefined();
+    expect(page({ ...base, result_info: null }).resultInfo).toBeNull();
   });
 });
 
@@ -113,6 +117,14 @@ describe("responses that would give wrong data are rejected, naming the field an
     expect(problem(envelope(null))).toContain("missing result: expected a list of invites");
   });
 
+  test("every bad invite is named, not only the first", () => {
+    const text = problem(
+      envelope([{ id: "a" }, { organization_id: "o" }, { organization_id: "o", status: 3 }]),
+    );
+    expect(text).toContain("result[0].organization_id");
+    expect(text).toContain("result[2].status");
+  });
+
   test("a date that is not a date", () => {
     const text = problem(envelope([{ organization_id: "o1", expires_on: "next tuesday" }]));
     expect(text).toContain("expected an ISO 8601 date-time");
@@ -128,4 +140,18 @@ describe("responses that would give wrong data are rejected, naming the field an
     expect(text).toContain("expected a string");
     expect(text).toContain("result[0].organization_id");
   });
+});
+
+test("the schemas are built once per process and shared", () => {
+  expect(schemas()).toBe(schemas());
+  expect(schemas().invites).toBeDefined();
+});
+
+test.each([
+  "2014-01-01T05:20:00.12345Z",
+  "2019-01-01T12:00:00Z",
+  "2019-01-01T12:00:00+01:00",
+  "2019-01-01T12:00:00",
+])("the date-time %s is accepted as it is", (value) => {
+  expect(parseInvite({ organization_id: "o", expires_on: value }).expiresOn).toBe(value);
 });

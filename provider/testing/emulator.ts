@@ -61,6 +61,9 @@ const GLOBAL_KEY = /^[0-9a-f]{37}$/;
  */
 export async function startCloudflareEmulator(options: EmulatorOptions = {}): Promise<CloudflareEmulator> {
   let invites = [...(options.invites ?? sampleInvites())];
+  // Serialized list pages by page and size: large lists are served without re-serializing them, so
+  // benchmarks measure the client, not the emulator. Cleared when the invites change.
+  const pages = new Map<string, string>();
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -122,6 +125,7 @@ export async function startCloudflareEmulator(options: EmulatorOptions = {}): Pr
     requests,
     setInvites(next) {
       invites = [...next];
+      pages.clear();
     },
     async close() {
       for (const timer of timers) clearTimeout(timer);
@@ -222,7 +226,10 @@ function commonHeaders(index: number): Record<string, string> {
 }
 
 function send(res: ServerResponse, status: number, body: unknown, index: number): void {
-  const text = JSON.stringify(body);
+  sendText(res, status, JSON.stringify(body), index);
+}
+
+function sendText(res: ServerResponse, status: number, text: string, index: number): void {
   res.writeHead(status, {
     ...commonHeaders(index),
     "content-type": "application/json",

@@ -1,0 +1,21 @@
+/**
+ * Runs one listing once in a fresh process and prints how much the call added to peak memory:
+ * `maxRSS` after the call minus RSS before it (after a full GC). Started by bench/index.ts with
+ * `--expose-gc`: `memoryProbe.ts <implementation> <url>`.
+ */
+import { implementations } from "./clients";
+
+async function main(): Promise<void> {
+  const [name = "", url = ""] = process.argv.slice(2);
+  const run = implementations()[name];
+  if (!run) throw new Error(`unknown implementation ${name}`);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage().rss;
+  const count = await run(url);
+  const peak = process.resourceUsage().maxRSS * 1024;
+  process.stdout.write(JSON.stringify({ count, addedBytes: Math.max(0, peak - before) }));
+  process.exit(0);
+}
+
+void main();

@@ -1,0 +1,75 @@
+import * as pulumi from "@pulumi/pulumi";
+import { execFileSync } from "node:child_process";
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { UserInvitesProvider } from "../provider";
+import { FAKE_CREDENTIALS, startProviderHost } from "../provider/testing";
+import { packAndInstall, type PackedInstall } from "../scripts/packInstall";
+
+/** A provider to time in the host: its serialized text and the directory the host runs in. */
+export interface HostCase {
+  readonly name: string;
+  readonly provider: string;
+  readonly cwd: string;
+}
+
+/** What every dynamic provider pays: a read that returns its props at once. */
+export async function noOpCase(repoRoot: string): Promise<HostCase> {
+  const noOp = {
+    async read(id: string, props: Record<string, unknown>) {
+      return { id, props };
+    },
+    async create(inputs: Record<string, unknown>) {
+      return { id: "no-op", outs: inputs };
+    },
+  };
+  const { text } = await pulumi.runtime.serializeFunction(() => noOp, { allowSecrets: true });
+  return { name: "no-op dynamic provider", provider: text, cwd: repoRoot };
+}
+
+/** UserInvites used from this repository's source: the implementation serialized by value. */
+export async function sourceCase(repoRoot: string): Promise<HostCase> {
+  const provider = new UserInvitesProvider();
+  const { text } = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+  return { name: "UserInvites, from source", provider: text, cwd: repoRoot };
+}
+
+/** UserInvites installed from `npm pack`: the provider class and a require of the runtime. */
+export function installedCase(repoRoot: string): HostCase & { readonly install: PackedInstall } {
+  const install = packAndInstall(repoRoot);
+  copyFileSync(join(repoRoot, "bench", "serializeInstalled.js"), join(install.project, "serialize.js"));
+  const provider = execFileSync(process.execPath, [join(install.project, "serialize.js")], {
+    cwd: install.project,
+    encoding: "utf8",
+  });
+  return { name: "UserInvites, installed from npm pack", provider, cwd: install.project, install };
+}
+
+/**
+ * Spawns the real provider host, configures it and completes one Get-style read: what a
+ * `pulumi preview` pays for the resource before anything else. Then times warm reads.
+ */
+export async function timeHost(
+  hostCase: HostCase,
+  baseUrl: string,
+  warmReads: number,
+): Promise<{ coldMs: number; warmMs: number[] }> {
+  const started = performance.now();
+  const host = await startProviderHost({ cwd: hostCase.cwd, project: "bench" });
+  try {
+    await host.configure({ "cloudflare:apiToken": FAKE_CREDENTIALS.apiToken, "cloudflare:baseUrl": baseUrl });
+    const inputs = { __provider: hostCase.provider };
+    await host.read({ id: "cloudflare-user-invites", inputs });
+    const coldMs = performance.now() - started;
+    const warmMs: number[] = [];
+    for (let i = 0; i < warmReads; i++) {
+      const t = performance.now();
+      await host.read({ id: "cloudflare-user-invites", inputs });
+      warmMs.push(performance.now() - t);
+    }
+    return { coldMs, warmMs };
+  } finally {
+    await host.close();
+  }
+}
