@@ -12,7 +12,7 @@ import { listUserInvites } from "../provider";
 import { FAKE_CREDENTIALS, manyInvites, startCloudflareEmulator } from "../provider/testing";
 import { implementations } from "./clients";
 import { installedCase, noOpCase, sourceCase, timeHost, type HostCase } from "./providerHost";
-import { mb, median, ms, ratio, table } from "./stats";
+import { mb, median, ms, ratio, ratioRows, table } from "./stats";
 
 const ROOT = join(__dirname, "..");
 const TS_NODE = join(ROOT, "node_modules", "ts-node", "dist", "bin.js");
@@ -65,15 +65,7 @@ async function clientWallTime(urls: Record<number, string>): Promise<void> {
     }
     for (const name of names) (medians[name] ??= {})[size] = median(samples[name] ?? []);
   }
-  for (const name of names) {
-    rows.push([
-      name,
-      ...SIZES.map((size) => {
-        const value = medians[name]?.[size] ?? 0;
-        return name === "floor" ? ms(value) : `${ms(value)}  ${ratio(value, medians["floor"]?.[size] ?? 1)}`;
-      }),
-    ]);
-  }
+  rows.push(...ratioRows(names, SIZES, medians, "floor", ms));
   console.log(
     `Wall time, median of interleaved runs (${SIZES.map((s) => `${ROUNDS[s]} at ${s}`).join(", ")}):\n`,
   );
@@ -129,17 +121,7 @@ async function peakMemory(urls: Record<number, string>): Promise<void> {
     }
     for (const name of names) (medians[name] ??= {})[size] = median(samples[name] ?? []);
   }
-  for (const name of names) {
-    rows.push([
-      name,
-      ...SIZES.map((size) => {
-        const value = medians[name]?.[size] ?? 0;
-        return name === "floor"
-          ? mb(value)
-          : `${mb(value)}  ${ratio(value, Math.max(medians["floor"]?.[size] ?? 1, 1))}`;
-      }),
-    ]);
-  }
+  rows.push(...ratioRows(names, SIZES, medians, "floor", mb));
   console.log(
     `\nPeak memory: maxRSS growth during one call in a fresh process, median of ${MEMORY_SAMPLES}:\n`,
   );

@@ -37,3 +37,24 @@ export function table(rows: readonly (readonly string[])[]): string {
     )
     .join("\n");
 }
+
+/**
+ * One row per contender: its value at each size, with its ratio to the `baseline` row's value at
+ * the same size.
+ */
+export function ratioRows(
+  names: readonly string[],
+  sizes: readonly number[],
+  medians: Readonly<Record<string, Readonly<Record<number, number>>>>,
+  baseline: string,
+  format: (value: number) => string,
+): string[][] {
+  return names.map((name) => [
+    name,
+    ...sizes.map((size) => {
+      const value = medians[name]?.[size] ?? 0;
+      const base = Math.max(medians[baseline]?.[size] ?? 1, Number.EPSILON);
+      return name === baseline ? format(value) : `${format(value)}  ${ratio(value, base)}`;
+    }),
+  ]);
+}

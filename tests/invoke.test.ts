@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { getUserInvites, getUserInvitesOutput } from "../provider";
-import { FAKE_CREDENTIALS, fakeId } from "../provider/testing";
+import { FAKE_CREDENTIALS } from "../provider/testing";
 import { emulator, withEnv } from "./helpers/emulator";
+import { SAMPLE } from "./helpers/sample";
 
 const { apiToken } = FAKE_CREDENTIALS;
 
@@ -12,9 +13,7 @@ test("getUserInvites reads the stack config keys of @pulumi/cloudflare", async (
   pulumi.runtime.setAllConfig({ "cloudflare:apiToken": apiToken, "cloudflare:baseUrl": emu.url });
   const result = await getUserInvites({ status: ["pending"] });
   expect(result.invites).toHaveLength(3);
-  expect(result.pendingOrganizationIds).toEqual(
-    [fakeId("org:Acme Corp"), fakeId("org:Globex"), fakeId("org:Hooli")].sort(),
-  );
+  expect(result.pendingOrganizationIds).toEqual(SAMPLE.pendingOrganizationIds);
   expect(result.status).toEqual(["pending"]);
   expect(emu.requests[0]?.headers["authorization"]).toBe(`Bearer ${apiToken}`);
 });

@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { fakeId } from "../provider/testing";
 import { packAndInstall, type PackedInstall } from "../scripts/packInstall";
 import { REPO_ROOT } from "./helpers/providerHost";
+import { SAMPLE } from "./helpers/sample";
 
 /**
  * The package as users get it: `npm pack`, installed into a project, then a stack run from that
@@ -42,7 +42,7 @@ test("the packed package installs, serializes to a require of its runtime, and r
   });
   const { provider, outputs } = JSON.parse(output) as { provider: string; outputs: Record<string, unknown> };
   expect(outputs).toEqual({
-    pendingOrganizationIds: [fakeId("org:Acme Corp"), fakeId("org:Globex"), fakeId("org:Hooli")].sort(),
+    pendingOrganizationIds: SAMPLE.pendingOrganizationIds,
   });
   // Installed, the provider is its class and one require: a few kilobytes, whatever the package grows to.
   expect([...provider.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual([

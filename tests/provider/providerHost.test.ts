@@ -1,6 +1,7 @@
 import { FAKE_CREDENTIALS, fakeId, ProviderHostCallError, sampleInvites } from "../../provider/testing";
 import { emulator, thrown } from "../helpers/emulator";
 import { serializeProvider, startHost } from "../helpers/providerHost";
+import { SAMPLE } from "../helpers/sample";
 
 const NOW = new Date();
 const { apiToken, apiKey, apiEmail } = FAKE_CREDENTIALS;
@@ -8,25 +9,6 @@ let provider: string;
 
 beforeAll(async () => {
   provider = await serializeProvider();
-});
-
-/** The outputs every read of the default sample returns, minus the invites themselves. */
-const expectedSummary = () => ({
-  pendingOrganizationIds: [fakeId("org:Acme Corp"), fakeId("org:Globex"), fakeId("org:Hooli")].sort(),
-  organizationsNotEnforcingTwoFactor: [
-    {
-      organizationId: fakeId("org:Umbrella Labs"),
-      organizationName: "Umbrella Labs",
-      enforcesTwoFactor: false,
-    },
-    {
-      organizationId: fakeId("org:Vandelay Industries"),
-      organizationName: "Vandelay Industries",
-      enforcesTwoFactor: null,
-    },
-    { organizationId: fakeId("org:Globex"), organizationName: "Globex", enforcesTwoFactor: false },
-  ].sort((a, b) => a.organizationId.localeCompare(b.organizationId)),
-  inviteCountByStatus: { pending: 3, accepted: 2, rejected: 1, expired: 1 },
 });
 
 describe("a host configured with stack config, as `pulumi up` starts it", () => {
@@ -38,7 +20,7 @@ describe("a host configured with stack config, as `pulumi up` starts it", () => 
       inputs: { __provider: provider },
     });
     expect(id).toBe("cloudflare-user-invites");
-    expect(properties).toMatchObject(expectedSummary());
+    expect(properties).toMatchObject(SAMPLE);
     expect(properties["invites"]).toHaveLength(7);
     expect(
       (properties["pendingInvitesPastExpiry"] as { organizationName: string }[]).map(
@@ -147,7 +129,7 @@ describe("a host configured with stack config, as `pulumi up` starts it", () => 
     });
     expect(updated.properties["invites"]).toHaveLength(3);
     expect(updated.properties).toMatchObject({
-      pendingOrganizationIds: expectedSummary().pendingOrganizationIds,
+      pendingOrganizationIds: SAMPLE.pendingOrganizationIds,
       status: ["pending"],
     });
 

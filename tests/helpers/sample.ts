@@ -1,0 +1,25 @@
+import { fakeId } from "../../provider/testing";
+
+/**
+ * What a read of the emulator's default sample (`sampleInvites`) must produce, in one place for
+ * every test that reads it: 7 invites into 7 organizations.
+ */
+export const SAMPLE = {
+  /** Acme Corp, Globex and Hooli have pending invites. */
+  pendingOrganizationIds: [fakeId("org:Acme Corp"), fakeId("org:Globex"), fakeId("org:Hooli")].sort(),
+  /** Globex and Umbrella Labs do not enforce 2FA; Vandelay's pre-2024 invite does not say. */
+  organizationsNotEnforcingTwoFactor: [
+    { organizationId: fakeId("org:Globex"), organizationName: "Globex", enforcesTwoFactor: false },
+    {
+      organizationId: fakeId("org:Umbrella Labs"),
+      organizationName: "Umbrella Labs",
+      enforcesTwoFactor: false,
+    },
+    {
+      organizationId: fakeId("org:Vandelay Industries"),
+      organizationName: "Vandelay Industries",
+      enforcesTwoFactor: null,
+    },
+  ].sort((a, b) => a.organizationId.localeCompare(b.organizationId)),
+  inviteCountByStatus: { pending: 3, accepted: 2, rejected: 1, expired: 1 },
+} as const;
