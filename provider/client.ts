@@ -14,7 +14,8 @@ import { applyFilters, assertValidFilters, type InviteFilters } from "./filters"
 import { compareInvites, inviteKey } from "./order";
 import { redact } from "./redact";
 import { parseListPage, type Invite, type ResultInfo } from "./schema";
-import { getJson, rayText, unsuccessfulEnvelopeError, type Transport } from "./transport";
+import { rayText, unsuccessfulEnvelopeError } from "./failure";
+import { getJson, type Transport } from "./transport";
 import { newAgent, newEnvProxyAgent } from "./undici";
 import { PACKAGE_NAME, VERSION } from "./version";
 
@@ -90,9 +91,9 @@ export async function listUserInvitesFrom(
   };
   const timeoutMs = positive(options.timeoutMs, "timeoutMs", DEFAULTS.timeoutMs);
   const maxPages = positive(options.maxPages, "maxPages", DEFAULTS.maxPages);
-  const ownDispatcher = options.dispatcher === undefined ? defaultDispatcher(baseUrl) : undefined;
+  const dispatcher = options.dispatcher ?? defaultDispatcher(baseUrl);
   const transport: Transport = {
-    dispatcher: options.dispatcher ?? (ownDispatcher as Dispatcher),
+    dispatcher,
     headers: {
       ...authHeaders(credentials),
       accept: "application/json",
@@ -108,7 +109,7 @@ export async function listUserInvitesFrom(
     return applyFilters(all.sort(compareInvites), options);
   } finally {
     // Our own agent is closed so no socket outlives the call; a caller's dispatcher is theirs.
-    await ownDispatcher?.close();
+    if (dispatcher !== options.dispatcher) await dispatcher.close();
   }
 }
 
@@ -136,9 +137,9 @@ async function fetchAllPages(transport: Transport, baseUrl: URL, maxPages: numbe
         { method: "GET", path: response.path, status: response.status, rayId: response.rayId },
       );
     }
-    const { invites: result, resultInfo: info } = parsed.page;
+    const { invites, resultInfo: info } = parsed.page;
     let added = 0;
-    for (const invite of result) {
+    for (const invite of invites) {
       const key = inviteKey(invite);
       if (!seen.has(key)) {
         seen.add(key);
@@ -146,7 +147,7 @@ async function fetchAllPages(transport: Transport, baseUrl: URL, maxPages: numbe
         added++;
       }
     }
-    if (result.length === 0 || added === 0 || !morePagesRemain(info, page)) break;
+    if (invites.length === 0 || added === 0 || !morePagesRemain(info, page)) break;
     if (page >= maxPages) {
       throw new CloudflareResponseError(
         `Cloudflare API GET ${response.path} still reports more invites after ${page} pages ` +

@@ -49,6 +49,8 @@ export class UserInvites extends pulumi.dynamic.Resource {
   declare readonly status: pulumi.Output<string[] | undefined>;
   /** The organization filter, as given. */
   declare readonly organizationIds: pulumi.Output<string[] | undefined>;
+  /** The API root, when given as an argument. */
+  declare readonly baseUrl: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: UserInvitesArgs = {}, opts: pulumi.CustomResourceOptions = {}) {
     const outputs: Record<
