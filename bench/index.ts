@@ -72,21 +72,15 @@ async function clientWallTime(urls: Record<number, string>): Promise<void> {
   console.log(table(rows));
   const floor10k = medians["floor"]?.[10_000] ?? 1;
   verdict(
-    "listUserInvites vs floor at 10,000 invites (shared dispatcher)",
-    (medians["listUserInvites (shared dispatcher)"]?.[10_000] ?? 0) / floor10k,
+    "listUserInvites vs floor at 10,000 invites",
+    (medians["listUserInvites"]?.[10_000] ?? 0) / floor10k,
     TARGETS.floorAt10k,
   );
-  verdict(
-    "listUserInvites vs floor at 10,000 invites (default agent)",
-    (medians["listUserInvites (default: own agent)"]?.[10_000] ?? 0) / floor10k,
-    TARGETS.floorAt10k,
-  );
-  // Like for like: the SDK client keeps its connections alive, so ours runs on a shared dispatcher.
   for (const size of SIZES) {
     const sdk = medians["official SDK (cloudflare)"]?.[size] ?? 0;
     verdict(
-      `listUserInvites (shared dispatcher) vs official SDK at ${size.toLocaleString("en")} invites`,
-      (medians["listUserInvites (shared dispatcher)"]?.[size] ?? 0) / sdk,
+      `listUserInvites vs official SDK at ${size.toLocaleString("en")} invites`,
+      (medians["listUserInvites"]?.[size] ?? 0) / sdk,
       1,
     );
   }

@@ -1,5 +1,5 @@
 import type { Dispatcher } from "undici";
-import { isLoopbackHost, resolveBaseUrl } from "./baseUrl";
+import { resolveBaseUrl } from "./baseUrl";
 import {
   authHeaders,
   environmentSource,
@@ -9,6 +9,7 @@ import {
   type CredentialSource,
 } from "./credentials";
 import { DEFAULTS } from "./defaults";
+import { defaultDispatcher } from "./dispatcher";
 import { CloudflareConfigError, CloudflareResponseError } from "./errors";
 import { applyFilters, assertValidFilters, type InviteFilters } from "./filters";
 import { compareInvites, inviteKey } from "./order";
@@ -16,7 +17,6 @@ import { redact } from "./redact";
 import { parseListPage, type Invite, type ResultInfo } from "./schema";
 import { rayText, unsuccessfulEnvelopeError } from "./failure";
 import { getJson, type Transport } from "./transport";
-import { newAgent, newEnvProxyAgent } from "./undici";
 import { PACKAGE_NAME, VERSION } from "./version";
 
 /** Options of {@link listUserInvites}. Every field is optional. */
@@ -39,7 +39,7 @@ export interface ListUserInvitesOptions extends InviteFilters {
   readonly backoffBaseMs?: number | undefined;
   /** Most pages fetched before failing. Default 500. */
   readonly maxPages?: number | undefined;
-  /** An undici Dispatcher to send requests through (tests, custom proxies, pools). Not closed by us. */
+  /** An undici Dispatcher to send requests through (tests, custom proxies, pools). Default: one keep-alive agent per process. */
   readonly dispatcher?: Dispatcher | undefined;
 }
 
@@ -104,13 +104,8 @@ export async function listUserInvitesFrom(
     secrets: secretValues(credentials),
     scheme: credentials.scheme,
   };
-  try {
-    const all = await fetchAllPages(transport, baseUrl, maxPages);
-    return applyFilters(all.sort(compareInvites), options);
-  } finally {
-    // Our own agent is closed so no socket outlives the call; a caller's dispatcher is theirs.
-    if (dispatcher !== options.dispatcher) await dispatcher.close();
-  }
+  const all = await fetchAllPages(transport, baseUrl, maxPages);
+  return applyFilters(all.sort(compareInvites), options);
 }
 
 /**
@@ -180,14 +175,6 @@ function pageUrl(baseUrl: URL, page: number, perPage: number | undefined): URL {
 
 function isUnsuccessful(body: unknown): boolean {
   return typeof body === "object" && body !== null && (body as { success?: unknown }).success === false;
-}
-
-/**
- * Proxies from `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` are honoured, except for a loopback base
- * URL: no proxy can reach this machine's loopback on our behalf.
- */
-function defaultDispatcher(baseUrl: URL): Dispatcher {
-  return isLoopbackHost(baseUrl.hostname) ? newAgent() : newEnvProxyAgent();
 }
 
 function nonNegative(value: number | undefined, name: string, fallback: number): number {

@@ -44,6 +44,8 @@ export interface CloudflareEmulator {
   readonly url: string;
   /** Every request received so far, in order. */
   readonly requests: RecordedRequest[];
+  /** How many TCP connections clients have opened so far (keep-alive reuse shows here). */
+  readonly connections: number;
   /** Replaces the listed invites (between reads, to show a stack picking up changes). */
   setInvites(invites: readonly WireInvite[]): void;
   /** Stops listening and drops open connections. */
@@ -92,7 +94,9 @@ export async function startCloudflareEmulator(options: EmulatorOptions = {}): Pr
       respond();
     }
   });
+  let connections = 0;
   server.on("connection", (socket) => {
+    connections++;
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
@@ -123,6 +127,9 @@ export async function startCloudflareEmulator(options: EmulatorOptions = {}): Pr
   return {
     url: `http://127.0.0.1:${port}${API_ROOT}`,
     requests,
+    get connections() {
+      return connections;
+    },
     setInvites(next) {
       invites = [...next];
       pages.clear();
