@@ -49,6 +49,8 @@ export interface ListUserInvitesOptions extends InviteFilters {
  */
 export interface SettingSources {
   readonly credentials: readonly CredentialSource[];
+  /** Said after "No Cloudflare credentials were found", when the caller knows why they may be missing. */
+  readonly missingCredentialsNote?: string;
   readonly baseUrl: readonly { readonly value: string | undefined; readonly name: string }[];
 }
 
@@ -81,7 +83,7 @@ export async function listUserInvitesFrom(
   sources: SettingSources,
 ): Promise<Invite[]> {
   assertValidFilters(options);
-  const credentials = resolveCredentials(sources.credentials);
+  const credentials = resolveCredentials(sources.credentials, sources.missingCredentialsNote);
   const baseUrl = resolveBaseUrl(sources.baseUrl);
   const policy = {
     maxRetries: nonNegative(options.maxRetries, "maxRetries", DEFAULTS.maxRetries),

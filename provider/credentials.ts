@@ -58,9 +58,10 @@ export function environmentSource(env: NodeJS.ProcessEnv): CredentialSource {
  * Picks the credentials from the first source that gives a token or a key, in the order given
  * (explicit options, then stack config, then environment). A token wins over a key within one
  * source. A key's email may come from a later source (an email is not a secret, and pipelines often
- * set `CLOUDFLARE_EMAIL` globally). Anything incomplete fails here, before a request is made.
+ * set `CLOUDFLARE_EMAIL` globally). Anything incomplete fails here, before a request is made;
+ * `note` is added to the message when nothing was found at all.
  */
-export function resolveCredentials(sources: readonly CredentialSource[]): Credentials {
+export function resolveCredentials(sources: readonly CredentialSource[], note = ""): Credentials {
   for (const [index, source] of sources.entries()) {
     const apiToken = present(source.values.apiToken);
     if (apiToken !== undefined) {
@@ -90,7 +91,8 @@ export function resolveCredentials(sources: readonly CredentialSource[]): Creden
     prefix +
       `Set an API token with the user permission "Memberships Read" ` +
       `(${alternatives(sources, "apiToken")}), or a Global API key with its email ` +
-      `(${sources.map((s) => `${s.names.apiKey} + ${s.names.apiEmail}`).join(", or ")}).`,
+      `(${sources.map((s) => `${s.names.apiKey} + ${s.names.apiEmail}`).join(", or ")}).` +
+      (note ? ` ${note}` : ""),
   );
 }
 

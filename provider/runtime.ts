@@ -90,6 +90,13 @@ export async function readUserInvites(
       { value: stack.baseUrl, name: "cloudflare:baseUrl" },
       { value: process.env["CLOUDFLARE_BASE_URL"], name: "CLOUDFLARE_BASE_URL" },
     ],
+    // On `pulumi refresh` the engine passes the previous outputs, which never hold credentials.
+    missingCredentialsNote:
+      "invites" in inputs
+        ? "This is a refresh (pulumi refresh, or up --refresh): the resource's own apiToken / apiKey / " +
+          "apiEmail args are never stored in its outputs, so a refresh reads with the stack config or " +
+          "the environment. Set cloudflare:apiToken, or CLOUDFLARE_API_TOKEN, for the refresh."
+        : "",
   });
   return { ...publicInputs(inputs), invites, ...summarizeInvites(invites, now) };
 }

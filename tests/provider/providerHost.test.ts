@@ -171,6 +171,21 @@ describe("a host without stack config", () => {
     expect(emu.requests[0]?.headers["x-auth-key"]).toBe(apiKey);
   });
 
+  test("a refresh after a read with explicit credentials says why they are missing now", async () => {
+    const emu = await emulator();
+    const host = await startHost({});
+    const first = await host.read({ id: "x", inputs: { __provider: provider, baseUrl: emu.url, apiToken } });
+    expect(JSON.stringify(first.properties)).not.toContain(apiToken);
+    const error = await thrown(() =>
+      host.read({ id: "x", properties: first.properties, inputs: { __provider: provider } }),
+    );
+    expect(error.message).toMatch(
+      /^No Cloudflare credentials were found\. .* This is a refresh \(pulumi refresh, or up --refresh\)/,
+    );
+    expect(error.message).toContain("Set cloudflare:apiToken, or CLOUDFLARE_API_TOKEN, for the refresh.");
+    expect(emu.requests).toHaveLength(1);
+  });
+
   test("with no credentials anywhere, the message names the config keys and variables", async () => {
     const emu = await emulator();
     const host = await startHost({});
@@ -179,6 +194,7 @@ describe("a host without stack config", () => {
     );
     expect(error.message).toContain("No Cloudflare credentials were found");
     expect(error.message).toContain("apiToken, cloudflare:apiToken, CLOUDFLARE_API_TOKEN");
+    expect(error.message).not.toContain("refresh");
     expect(emu.requests).toHaveLength(0);
   });
 });
