@@ -22,7 +22,7 @@ import {
 import { inputProblems, type UserInvitesInputs } from "../../provider/runtime";
 import type { ProviderHost } from "../../provider/testing";
 import { emulator } from "../helpers/emulator";
-import { serializeProvider, startHost } from "../helpers/providerHost";
+import { serializeProvider, startHost, stderrWith } from "../helpers/providerHost";
 
 /**
  * The fault matrix: every way Cloudflare, a proxy or the network has been seen to misbehave,
@@ -540,10 +540,10 @@ describe("through the provider host", () => {
 
   test.each(
     HOST_ROWS.flatMap((row) => [
-      [row.name, row, "stack config"] as const,
-      [row.name, row, "explicit args"] as const,
+      [row.name, "stack config", row] as const,
+      [row.name, "explicit args", row] as const,
     ]),
-  )("%s, credentials from %s", async (_name, row, source) => {
+  )("%s, credentials from %s", async (_name, source, row) => {
     const emu = await emulator({
       invites: INVITES,
       ...row.emulator,
@@ -557,8 +557,10 @@ describe("through the provider host", () => {
     const error = await host.read({ id: "cloudflare-user-invites", inputs }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     // The host did log this failure: the check below reads a real log line.
-    expect(host.stderr()).toContain((error as Error).message.split("\n")[0]);
-    const seen = `${(error as Error).message}\n${host.stderr()}`;
+    const firstLine = (error as Error).message.split("\n")[0] ?? "";
+    const log = await stderrWith(host, firstLine);
+    expect(log).toContain(firstLine);
+    const seen = `${(error as Error).message}\n${log}`;
     const leaked = SECRETS.filter((secret) => seen.includes(secret));
     tally.leaks += leaked.length;
     expect(leaked).toEqual([]);

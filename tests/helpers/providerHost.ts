@@ -32,3 +32,15 @@ export async function startHost(
   await host.configure(config);
   return host;
 }
+
+/**
+ * The host's stderr once it contains `text`: the host logs a failure just before it answers, but
+ * the log crosses a pipe and may arrive after the answer. Gives up after `timeoutMs`.
+ */
+export async function stderrWith(host: ProviderHost, text: string, timeoutMs = 5_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (!host.stderr().includes(text) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return host.stderr();
+}

@@ -1,6 +1,6 @@
 import { FAKE_CREDENTIALS, fakeId, ProviderHostCallError, sampleInvites } from "../../provider/testing";
 import { emulator, thrown } from "../helpers/emulator";
-import { serializeProvider, startHost } from "../helpers/providerHost";
+import { serializeProvider, startHost, stderrWith } from "../helpers/providerHost";
 import { SAMPLE } from "../helpers/sample";
 
 const NOW = new Date();
@@ -149,8 +149,9 @@ describe("a host configured with stack config, as `pulumi up` starts it", () => 
       /^Cloudflare API GET \/client\/v4\/user\/invites failed with HTTP 403: \[9109\]/,
     );
     expect(error.message).toContain("User > Memberships > Read");
-    expect(host.stderr()).toContain("failed with HTTP 403: [9109]");
-    expect(host.stderr()).not.toContain("FAKE-test-token-without-memberships-read");
+    const log = await stderrWith(host, "failed with HTTP 403: [9109]");
+    expect(log).toContain("failed with HTTP 403: [9109]");
+    expect(log).not.toContain("FAKE-test-token-without-memberships-read");
   });
 });
 
