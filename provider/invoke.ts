@@ -5,6 +5,7 @@ import {
   type UserInvitesInputs,
   type UserInvitesOutputs,
 } from "./runtime";
+import type { UserInvitesArgs } from "./userInvites";
 
 /** Arguments of {@link getUserInvites}: the same as the resource's, as plain values. */
 export type GetUserInvitesArgs = UserInvitesInputs;
@@ -12,15 +13,8 @@ export type GetUserInvitesArgs = UserInvitesInputs;
 /** What {@link getUserInvites} returns: the same fields as the resource's outputs. */
 export type GetUserInvitesResult = UserInvitesOutputs;
 
-/** Arguments of {@link getUserInvitesOutput}: each may be a Pulumi `Input`. */
-export interface GetUserInvitesOutputArgs {
-  readonly status?: pulumi.Input<pulumi.Input<string>[]>;
-  readonly organizationIds?: pulumi.Input<pulumi.Input<string>[]>;
-  readonly baseUrl?: pulumi.Input<string>;
-  readonly apiToken?: pulumi.Input<string>;
-  readonly apiKey?: pulumi.Input<string>;
-  readonly apiEmail?: pulumi.Input<string>;
-}
+/** Arguments of {@link getUserInvitesOutput}: the resource's args, each may be a Pulumi `Input`. */
+export type GetUserInvitesOutputArgs = UserInvitesArgs;
 
 /**
  * Reads the invitations in the program itself, without a resource in state, the way
