@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { findExpiringInvites, findTwoFactorViolations } from "./audit";
 import { formatAuditJson, formatAuditTable, type AuditReport } from "./auditReport";
 import { listUserInvites } from "./client";
+import { DEFAULTS } from "./defaults";
 import { CloudflareInvitesError } from "./errors";
 import { filterProblems } from "./filters";
 import { VERSION } from "./version";
@@ -75,8 +76,8 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
     (p) =>
       p.property.replace(/^status/, "--status").replace(/^organizationIds/, "--exempt") + `: ${p.reason}`,
   );
-  const days = number(values["expiring-within-days"], "--expiring-within-days", 7, problems);
-  const timeoutMs = number(values["timeout-ms"], "--timeout-ms", 30_000, problems);
+  const days = wholeNumber(values["expiring-within-days"], "--expiring-within-days", 7, 0, problems);
+  const timeoutMs = wholeNumber(values["timeout-ms"], "--timeout-ms", DEFAULTS.timeoutMs, 1, problems);
   if (problems.length > 0) {
     io.stderr(`${problems.join("\n")}\n\nSee --help.`);
     return EXIT.error;
@@ -110,11 +111,17 @@ function list(value: string | undefined): string[] | undefined {
         .filter((s) => s !== "");
 }
 
-function number(value: string | undefined, flag: string, fallback: number, problems: string[]): number {
+function wholeNumber(
+  value: string | undefined,
+  flag: string,
+  fallback: number,
+  min: number,
+  problems: string[],
+): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (value.trim() === "" || !Number.isInteger(parsed) || parsed < 0) {
-    problems.push(`${flag}: expected a whole number >= 0, got ${JSON.stringify(value)}`);
+  if (value.trim() === "" || !Number.isInteger(parsed) || parsed < min) {
+    problems.push(`${flag}: expected a whole number >= ${min}, got ${JSON.stringify(value)}`);
   }
   return parsed;
 }

@@ -86,13 +86,13 @@ export async function listUserInvitesFrom(
   const credentials = resolveCredentials(sources.credentials, sources.missingCredentialsNote);
   const baseUrl = resolveBaseUrl(sources.baseUrl);
   const policy = {
-    maxRetries: nonNegative(options.maxRetries, "maxRetries", DEFAULTS.maxRetries),
-    maxRetryAfterMs: nonNegative(options.maxRetryAfterMs, "maxRetryAfterMs", DEFAULTS.maxRetryAfterMs),
-    backoffBaseMs: nonNegative(options.backoffBaseMs, "backoffBaseMs", DEFAULTS.backoffBaseMs),
+    maxRetries: checked(options.maxRetries, "maxRetries", DEFAULTS.maxRetries, ">="),
+    maxRetryAfterMs: checked(options.maxRetryAfterMs, "maxRetryAfterMs", DEFAULTS.maxRetryAfterMs, ">="),
+    backoffBaseMs: checked(options.backoffBaseMs, "backoffBaseMs", DEFAULTS.backoffBaseMs, ">="),
     backoffMaxMs: DEFAULTS.backoffMaxMs,
   };
-  const timeoutMs = positive(options.timeoutMs, "timeoutMs", DEFAULTS.timeoutMs);
-  const maxPages = positive(options.maxPages, "maxPages", DEFAULTS.maxPages);
+  const timeoutMs = checked(options.timeoutMs, "timeoutMs", DEFAULTS.timeoutMs, ">");
+  const maxPages = checked(options.maxPages, "maxPages", DEFAULTS.maxPages, ">");
   const dispatcher = options.dispatcher ?? defaultDispatcher(baseUrl);
   const transport: Transport = {
     dispatcher,
@@ -179,18 +179,11 @@ function isUnsuccessful(body: unknown): boolean {
   return typeof body === "object" && body !== null && (body as { success?: unknown }).success === false;
 }
 
-function nonNegative(value: number | undefined, name: string, fallback: number): number {
+/** A numeric option, or its default; `>=` allows 0, `>` does not. */
+function checked(value: number | undefined, name: string, fallback: number, bound: ">=" | ">"): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < 0) {
-    throw new CloudflareConfigError(`${name} must be a number >= 0, got ${String(value)}.`);
-  }
-  return value;
-}
-
-function positive(value: number | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new CloudflareConfigError(`${name} must be a number > 0, got ${String(value)}.`);
+  if (!Number.isFinite(value) || value < 0 || (bound === ">" && value === 0)) {
+    throw new CloudflareConfigError(`${name} must be a number ${bound} 0, got ${String(value)}.`);
   }
   return value;
 }

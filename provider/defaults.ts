@@ -18,6 +18,3 @@ export const DEFAULTS = {
   /** Hard cap on pages fetched by one call: more is an error, never a silently partial list. */
   maxPages: 500,
 } as const;
-
-/** The numeric policy knobs that callers may override. */
-export type ClientDefaults = typeof DEFAULTS;

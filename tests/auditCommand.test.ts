@@ -117,6 +117,7 @@ describe("exit 2, with a message, when the audit cannot run", () => {
       ["audit", "--expiring-within-days", "soon"],
       '--expiring-within-days: expected a whole number >= 0, got "soon"',
     ],
+    [["audit", "--timeout-ms", "0"], '--timeout-ms: expected a whole number >= 1, got "0"'],
     [["audit", "--frobnicate"], "Unknown option '--frobnicate'"],
     [[], 'Expected the command "audit", got no command.'],
     [["list"], 'Expected the command "audit", got "list".'],
