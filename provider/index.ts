@@ -29,4 +29,5 @@ export type { Invite, InviteStatus } from "./schema";
 export { organizationsWithoutTwoFactor, pendingInvitesExpiringWithin, summarizeInvites } from "./summary";
 export type { InviteSummary, OrganizationWithoutTwoFactor } from "./summary";
 export { UserInvites, USER_INVITES_TYPE } from "./userInvites";
+export { UserInvitesPolicyView, USER_INVITES_POLICY_VIEW_TYPE } from "./policyView";
 export type { UserInvitesArgs } from "./userInvites";

@@ -3,6 +3,7 @@ import { UserInvitesProvider, USER_INVITES_ID } from "./provider";
 import type { UserInvitesOutputs } from "./runtime";
 import type { Invite, InviteStatus } from "./schema";
 import type { OrganizationWithoutTwoFactor } from "./summary";
+import { UserInvitesPolicyView } from "./policyView";
 
 /** Arguments of {@link UserInvites}; every field is optional. */
 export interface UserInvitesArgs {
@@ -84,5 +85,6 @@ export class UserInvites extends pulumi.dynamic.Resource {
       "cloudflare",
       "UserInvites",
     );
+    new UserInvitesPolicyView(name, this.invites, { parent: this });
   }
 }

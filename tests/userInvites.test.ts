@@ -1,4 +1,4 @@
-import { USER_INVITES_TYPE, UserInvites } from "../provider";
+import { USER_INVITES_POLICY_VIEW_TYPE, USER_INVITES_TYPE, UserInvites } from "../provider";
 import { FAKE_CREDENTIALS, runStackOffline } from "../provider/testing";
 import { emulator } from "./helpers/emulator";
 import { REPO_ROOT } from "./helpers/providerHost";
@@ -22,9 +22,13 @@ test("explicit credentials are always sent as secrets, and never come back as ou
     },
   });
   expect(outputs).toEqual({ pending: 3, all: 7, filter: ["pending"] });
-  const secretInputs = Object.fromEntries(resources.map((r) => [r.name, [...r.secretInputs].sort()]));
+  const reads = resources.filter((r) => r.type === USER_INVITES_TYPE);
+  const secretInputs = Object.fromEntries(reads.map((r) => [r.name, [...r.secretInputs].sort()]));
   expect(secretInputs).toEqual({ "by-token": ["apiToken"], "by-key": ["apiEmail", "apiKey"] });
-  expect(resources.every((r) => r.type === USER_INVITES_TYPE)).toBe(true);
+  // Each read registers the component through which CrossGuard sees it, with nothing secret in it.
+  const views = resources.filter((r) => r.type === USER_INVITES_POLICY_VIEW_TYPE);
+  expect(views.map((r) => r.name).sort()).toEqual(["by-key", "by-token"]);
+  expect(views.every((r) => r.secretInputs.length === 0)).toBe(true);
   for (const resource of resources) {
     const outputs = JSON.stringify(resource.outputs);
     expect([apiToken, apiKey, apiEmail].filter((secret) => outputs.includes(secret))).toEqual([]);

@@ -11,6 +11,7 @@ import {
   findExpiringInvites,
   findTwoFactorViolations,
   readInvitesOutput,
+  USER_INVITES_POLICY_VIEW_TYPE,
   USER_INVITES_TYPE,
   type Invite,
 } from "../../provider";
@@ -27,14 +28,22 @@ export interface ExpiringInvitesPolicyConfig {
 }
 
 /**
- * The `invites` output of every `UserInvites` resource in the stack. `isType()` does not match
- * dynamic resources, so the type token is compared. Resources whose outputs are not known (a
- * preview whose reads depend on values computed by the update) are returned apart.
+ * The `invites` output of every `UserInvites` read in the stack. Under the Pulumi engine a policy is
+ * never handed the read itself ("get"-style reads are not among the stack's resources), only the
+ * `UserInvitesPolicyView` child each one registers; a stack assembled another way (an offline run)
+ * may hold the resource. Either counts once. `isType()` does not match dynamic resources, so type
+ * tokens are compared. Reads whose outputs are not known (a preview whose reads depend on values
+ * computed by the update) are returned apart.
  */
 function userInvites(resources: readonly PolicyResource[]) {
+  const reads = resources.filter((r) => r.type === USER_INVITES_TYPE);
+  const readUrns = new Set(reads.map((r) => r.urn));
+  const views = resources.filter(
+    (r) => r.type === USER_INVITES_POLICY_VIEW_TYPE && !(r.parent && readUrns.has(r.parent.urn)),
+  );
   const known: { resource: PolicyResource; invites: readonly Invite[] }[] = [];
   const unknown: string[] = [];
-  for (const resource of resources.filter((r) => r.type === USER_INVITES_TYPE)) {
+  for (const resource of [...reads, ...views]) {
     const output = readInvitesOutput(resource.props);
     if (output.known) known.push({ resource, invites: output.invites });
     else unknown.push(`${resource.urn}: ${output.reason}`);

@@ -16,6 +16,8 @@ export interface OfflinePolicyResource {
   readonly urn: string;
   readonly name: string;
   readonly props: Record<string, unknown>;
+  /** The parent resource, as CrossGuard gives it: only its URN is used here. */
+  readonly parent?: { readonly urn: string };
 }
 
 /** One reported violation. */

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { unknownCheckingProxy, type StackValidationPolicy } from "@pulumi/policy";
-import { UserInvites, USER_INVITES_TYPE } from "../../provider";
+import { UserInvites, USER_INVITES_POLICY_VIEW_TYPE, USER_INVITES_TYPE } from "../../provider";
 import { FAKE_CREDENTIALS, fakeId, runStackOffline, sampleInvites } from "../../provider/testing";
 import { expiringInvitesPolicy, twoFactorPolicy } from "../../examples/policy/policies";
 import { runPoliciesOffline } from "../../examples/policy/runOffline";
@@ -18,15 +18,26 @@ beforeAll(async () => {
     config: { "cloudflare:apiToken": FAKE_CREDENTIALS.apiToken, "cloudflare:baseUrl": emu.url },
     program: () => ({ invites: new UserInvites("my-invites").invites }),
   });
-  readOutputs = resources[0]?.outputs ?? {};
+  readOutputs = resources.find((r) => r.type === USER_INVITES_TYPE)?.outputs ?? {};
 });
 
-const resource = (props: Record<string, unknown>, type = USER_INVITES_TYPE, urn = URN) => ({
+const resource = (
+  props: Record<string, unknown>,
+  type = USER_INVITES_TYPE,
+  urn = URN,
+  parent?: { urn: string },
+) => ({
   type,
   urn,
   name: urn.split("::").pop() ?? "",
   props,
+  ...(parent ? { parent } : {}),
 });
+
+/** What the Pulumi engine hands a policy instead of the read: its UserInvitesPolicyView child. */
+const VIEW_URN = `urn:pulumi:dev::user-invites-example::${USER_INVITES_TYPE}$${USER_INVITES_POLICY_VIEW_TYPE}::my-invites`;
+const view = (props: Record<string, unknown>) =>
+  resource(props, USER_INVITES_POLICY_VIEW_TYPE, VIEW_URN, { urn: URN });
 
 /** Calls the rule object the way CrossGuard does; returns what it reported and whether it could not run. */
 async function validate(
@@ -67,6 +78,29 @@ describe("two-factor policy", () => {
         `^Organization "Umbrella Labs" \\(${fakeId("org:Umbrella Labs")}\\) does not enforce two-factor authentication: accepted invite`,
       ),
     );
+  });
+
+  test("under the engine it sees the read through its policy view, and reports against the view", async () => {
+    const { violations, notApplicable } = await validate(twoFactorPolicy, [
+      view({ invites: readOutputs["invites"] }),
+    ]);
+    expect(notApplicable).toBeUndefined();
+    expect(violations.map((v) => v.urn)).toEqual([VIEW_URN, VIEW_URN]);
+    expect(violations.map((v) => v.message).join("\n")).toContain(`(${fakeId("org:Globex")})`);
+  });
+
+  test("a read and its own policy view count once", async () => {
+    const { violations } = await validate(twoFactorPolicy, [
+      resource(readOutputs),
+      view({ invites: readOutputs["invites"] }),
+    ]);
+    expect(violations.map((v) => v.urn)).toEqual([URN, URN]);
+  });
+
+  test("a policy view whose invites are not known yet makes it say it could not run", async () => {
+    const { violations, notApplicable } = await validate(twoFactorPolicy, [view({})]);
+    expect(violations).toEqual([]);
+    expect(notApplicable).toContain(`${VIEW_URN}: its invites output is not known yet`);
   });
 
   test("the enforcement level comes from policy config when set there", async () => {
