@@ -2,6 +2,8 @@
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
+  // The real-engine suite runs apart, with its own config: npm run test:engine.
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/engine/"],
   testMatch: ["**/*.test.ts"],
   setupFiles: ["<rootDir>/tests/setup.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },

@@ -1,0 +1,50 @@
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { REPO_ROOT } from "../../../scripts/pulumiSandbox";
+
+/**
+ * A user's TypeScript Pulumi project in `into`/`name`, with `program` as its index.ts. `imports`
+ * is where the program's `pulumi-cloudflare-user-invites` comes from: this repository's source (for
+ * scenarios about behaviour) or an installed package (the project then has its own node_modules).
+ */
+export function writeProject(
+  into: string,
+  name: string,
+  program: string,
+  options: { readonly linkRepoModules?: boolean } = {},
+): string {
+  const project = join(into, name);
+  mkdirSync(project, { recursive: true });
+  writeFileSync(
+    join(project, "Pulumi.yaml"),
+    `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`,
+  );
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name, version: "0.0.0", private: true, main: "index.ts" }, null, 2),
+  );
+  writeFileSync(
+    join(project, "tsconfig.json"),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: "ES2022",
+          lib: ["ES2023"],
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          strict: true,
+          skipLibCheck: true,
+          types: ["node"],
+        },
+      },
+      null,
+      2,
+    ),
+  );
+  writeFileSync(join(project, "index.ts"), program);
+  if (options.linkRepoModules) symlinkSync(join(REPO_ROOT, "node_modules"), join(project, "node_modules"));
+  return project;
+}
+
+/** The repository's package source, as a module specifier a program in a temporary folder can import. */
+export const SOURCE_IMPORT = JSON.stringify(join(REPO_ROOT, "provider"));
