@@ -13,6 +13,7 @@ import { FAKE_CREDENTIALS, manyInvites, startCloudflareEmulator } from "../provi
 import { implementations } from "./clients";
 import { installedCase, noOpCase, sourceCase, timeHost, type HostCase } from "./providerHost";
 import { mb, median, ms, ratio, ratioRows, table } from "./stats";
+import { enginePreview } from "./enginePreview";
 
 const ROOT = join(__dirname, "..");
 const TS_NODE = join(ROOT, "node_modules", "ts-node", "dist", "bin.js");
@@ -193,7 +194,8 @@ async function main(): Promise<void> {
       `\n__provider size: ${installed.provider.length.toLocaleString("en")} bytes installed from npm pack; ${(cases[2]?.provider.length ?? 0).toLocaleString("en")} bytes from this repository's source`,
     );
     console.log(`HTTP requests per read (one per page): ${await requestsPerRead()}`);
-    console.log(`\n${verdicts.join("\n")}`);
+    const engine = await enginePreview(5);
+    console.log(`\n${[...verdicts, ...engine].join("\n")}`);
   } finally {
     installed?.install.remove();
     for (const { child } of emulators) child.stdin?.end();
