@@ -46,15 +46,10 @@ export async function enginePreview(rounds: number): Promise<string[]> {
     const withoutRead = copyExampleProject(join(sandbox.root, "b"));
     writeFileSync(join(withoutRead, "examples", "stack", "index.ts"), WITHOUT_READ);
     for (const project of [withRead, withoutRead]) {
-      await sandbox.ok(project, ["stack", "init", project === withRead ? "with-read" : "without-read"]);
-      await sandbox.ok(project, [
-        "config",
-        "set",
-        "--secret",
-        "cloudflare:apiToken",
-        FAKE_CREDENTIALS.apiToken,
-      ]);
-      await sandbox.ok(project, ["config", "set", "cloudflare:baseUrl", emulator.url]);
+      await sandbox.initStack(project, project === withRead ? "with-read" : "without-read", {
+        apiToken: FAKE_CREDENTIALS.apiToken,
+        baseUrl: emulator.url,
+      });
       await sandbox.ok(project, ["up", "--yes", "--skip-preview"]);
     }
 

@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import { expiringInvitesPolicy, twoFactorPolicy } from "../examples/policy/policies";
 import { formatPolicyRun, runPoliciesOffline } from "../examples/policy/runOffline";
+import { USER_INVITES_TYPE } from "../provider";
 import {
   FAKE_CREDENTIALS,
   formatStackOutputs,
@@ -40,12 +41,16 @@ async function main(): Promise<void> {
     );
     console.log(formatStackOutputs(result));
 
-    const resources = result.resources.map((r) => ({
-      type: r.type,
-      name: r.name,
-      urn: `urn:pulumi:${STACK}::${PROJECT}::${r.type}::${r.name}`,
-      props: r.outputs,
-    }));
+    // What the engine hands a policy: the stack's resources, and no "get"-style read (the rules
+    // find the invitations on each read's UserInvitesPolicyView instead).
+    const resources = result.resources
+      .filter((r) => r.type !== USER_INVITES_TYPE)
+      .map((r) => ({
+        type: r.type,
+        name: r.name,
+        urn: `urn:pulumi:${STACK}::${PROJECT}::${r.type}::${r.name}`,
+        props: r.outputs,
+      }));
     const policies = await runPoliciesOffline([twoFactorPolicy, expiringInvitesPolicy], resources);
     console.log(
       "\nThe policy pack (examples/policy) over the same resources, as `pulumi preview --policy-pack` would run it:\n",

@@ -24,7 +24,7 @@ fi
 
 version=$(cd "$tools" && go list -m -f '{{.Version}}' github.com/pulumi/pulumi/pkg/v3)
 key=$(cd "$tools" && find go.mod go.sum cmd launchers -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)
-cache="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-cloudflare-user-invites/pulumi-cli}"
+cache="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/pulumi-cloudflare-user-invites/pulumi-cli}"
 bin="$cache/$version-$key/bin"
 
 if [ -x "$bin/pulumi" ] && [ -x "$bin/pulumi-language-nodejs" ] && [ -x "$bin/pulumi-resource-pulumi-nodejs" ]; then

@@ -50,7 +50,10 @@ export class PulumiSandbox {
   /** What every CLI command printed, for the credential scan. */
   readonly transcript: string[] = [];
 
-  constructor(private readonly pathPrefix: readonly string[] = []) {
+  /** Folders put before the CLI's on PATH (a `node` of another version, say). */
+  readonly pathPrefix: string[] = [];
+
+  constructor() {
     mkdirSync(this.backend);
     mkdirSync(this.home);
   }
@@ -117,6 +120,20 @@ export class PulumiSandbox {
       throw new Error(`pulumi ${args.join(" ")} exited ${result.code}:\n${result.stdout}\n${result.stderr}`);
     }
     return result;
+  }
+
+  /**
+   * The README's set-up of a stack: `stack init <stack>`, the API token as a secret
+   * (`cloudflare:apiToken`) and the API root (`cloudflare:baseUrl`, here the emulator).
+   */
+  async initStack(
+    project: string,
+    stack: string,
+    config: { apiToken: string; baseUrl: string },
+  ): Promise<void> {
+    await this.ok(project, ["stack", "init", stack]);
+    await this.ok(project, ["config", "set", "--secret", "cloudflare:apiToken", config.apiToken]);
+    await this.ok(project, ["config", "set", "cloudflare:baseUrl", config.baseUrl]);
   }
 
   remove(): void {

@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { USER_INVITES_POLICY_VIEW_TYPE } from "../policyView";
+import { USER_INVITES_TYPE } from "../userInvites";
 import { startProviderHost, type PropertyMap, type ProviderHost } from "./providerHost";
 
 /**
@@ -83,10 +85,24 @@ export async function runStackOffline(options: OfflineStackOptions): Promise<Off
     );
     const loaded = await Promise.resolve(options.program());
     const exported: unknown = typeof loaded === "function" ? await (loaded as () => unknown)() : loaded;
-    return { ...(await resolveOutputs(exported)), resources };
+    return { ...(await resolveOutputs(exported)), resources: withPolicyViewOutputs(resources) };
   } finally {
     await host.close();
   }
+}
+
+/**
+ * Mocks never see a component's registered outputs, so each `UserInvitesPolicyView` is given what
+ * the engine records for it: its read's `invites`. A view is named after its read.
+ */
+function withPolicyViewOutputs(resources: readonly OfflineResource[]): OfflineResource[] {
+  const reads = new Map(resources.filter((r) => r.type === USER_INVITES_TYPE).map((r) => [r.name, r]));
+  return resources.map((r) => {
+    const read = reads.get(r.name);
+    return r.type === USER_INVITES_POLICY_VIEW_TYPE && read
+      ? { ...r, outputs: { invites: read.outputs["invites"] } }
+      : r;
+  });
 }
 
 async function runDynamic(host: ProviderHost, id: string | undefined, inputs: PropertyMap) {

@@ -1,42 +1,18 @@
-import {
-  FAKE_CREDENTIALS,
-  sampleInvites,
-  startCloudflareEmulator,
-  type CloudflareEmulator,
-} from "../../provider/testing";
+import { FAKE_CREDENTIALS, sampleInvites } from "../../provider/testing";
 import { SAMPLE } from "../helpers/sample";
-import { copyExampleProject, PulumiSandbox } from "../../scripts/pulumiSandbox";
+import { useEngineFixture } from "./helpers/engineFixture";
 import { findSecrets } from "./helpers/secrets";
 
 // The README's commands, typed into the real CLI in a copy of the repository, against the emulator.
 describe("the example stack under the real Pulumi engine", () => {
-  let sandbox: PulumiSandbox;
-  let emulator: CloudflareEmulator;
-  let project: string;
+  const fixture = useEngineFixture();
 
-  beforeAll(async () => {
-    sandbox = new PulumiSandbox();
-    emulator = await startCloudflareEmulator();
-    project = copyExampleProject(sandbox.root);
-  });
-
-  afterAll(async () => {
-    await emulator.close();
-    sandbox.remove();
-  });
-
-  const listReads = () => emulator.requests.filter((r) => r.path === "/client/v4/user/invites").length;
+  const listReads = () =>
+    fixture.emulator.requests.filter((r) => r.path === "/client/v4/user/invites").length;
 
   test("stack init, config, preview, up, stack output, a changed answer, refresh, destroy", async () => {
-    await sandbox.ok(project, ["stack", "init", "dev"]);
-    await sandbox.ok(project, [
-      "config",
-      "set",
-      "--secret",
-      "cloudflare:apiToken",
-      FAKE_CREDENTIALS.apiToken,
-    ]);
-    await sandbox.ok(project, ["config", "set", "cloudflare:baseUrl", emulator.url]);
+    const { sandbox, emulator, project } = fixture;
+    await sandbox.initStack(project, "dev", { apiToken: FAKE_CREDENTIALS.apiToken, baseUrl: emulator.url });
 
     // Preview: the read really runs (one GET for the one page) and its outputs are known.
     const preview = await sandbox.ok(project, ["preview", "--diff"]);

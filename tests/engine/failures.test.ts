@@ -1,43 +1,33 @@
-import {
-  FAKE_CREDENTIALS,
-  FAKE_TOKEN_WITHOUT_PERMISSION,
-  startCloudflareEmulator,
-  type CloudflareEmulator,
-} from "../../provider/testing";
-import { PulumiSandbox } from "../../scripts/pulumiSandbox";
+import { FAKE_CREDENTIALS, FAKE_TOKEN_WITHOUT_PERMISSION } from "../../provider/testing";
+import { useEngineFixture } from "./helpers/engineFixture";
 import { SOURCE_IMPORT, writeProject } from "./helpers/program";
 
 // What a user sees in `pulumi preview` when something is wrong: exit code and message.
 describe("failures under the real Pulumi engine", () => {
-  let sandbox: PulumiSandbox;
-  let emulator: CloudflareEmulator;
-  let project: string;
-
-  beforeAll(async () => {
-    sandbox = new PulumiSandbox();
-    emulator = await startCloudflareEmulator({ tokensWithoutPermission: [FAKE_TOKEN_WITHOUT_PERMISSION] });
-    project = writeProject(
-      sandbox.root,
-      "failures",
-      `import * as pulumi from "@pulumi/pulumi";
+  const fixture = useEngineFixture({
+    emulator: { tokensWithoutPermission: [FAKE_TOKEN_WITHOUT_PERMISSION] },
+    project: (sandbox) =>
+      writeProject(
+        sandbox.root,
+        "failures",
+        `import * as pulumi from "@pulumi/pulumi";
 import { UserInvites } from ${SOURCE_IMPORT};
 
 const config = new pulumi.Config();
 const invites = new UserInvites("invites", { status: config.getObject<any>("status") });
 export const pending = invites.pendingOrganizationIds;
 `,
-      { linkRepoModules: true },
-    );
+        { linkRepoModules: true },
+      ),
+  });
+  beforeAll(async () => {
+    const { sandbox, emulator, project } = fixture;
     await sandbox.ok(project, ["stack", "init", "dev"]);
     await sandbox.ok(project, ["config", "set", "cloudflare:baseUrl", emulator.url]);
   });
 
-  afterAll(async () => {
-    await emulator.close();
-    sandbox.remove();
-  });
-
   async function preview(config: Record<string, string>, secretConfig: Record<string, string> = {}) {
+    const { sandbox, project } = fixture;
     for (const key of ["cloudflare:apiToken", "failures:status"]) {
       await sandbox.pulumi(project, ["config", "rm", key]);
     }
@@ -60,6 +50,7 @@ export const pending = invites.pendingOrganizationIds;
   });
 
   test("a bad filter: the check fails naming the property and the allowed values, before any request", async () => {
+    const { emulator } = fixture;
     const before = emulator.requests.length;
     const { code, output } = await preview(
       { "failures:status": JSON.stringify(["bogus"]) },

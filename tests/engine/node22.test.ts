@@ -1,10 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FAKE_CREDENTIALS, startCloudflareEmulator, type CloudflareEmulator } from "../../provider/testing";
+import { FAKE_CREDENTIALS } from "../../provider/testing";
 import { SAMPLE } from "../helpers/sample";
-import { copyExampleProject, PulumiSandbox } from "../../scripts/pulumiSandbox";
+import { useEngineFixture } from "./helpers/engineFixture";
 
 /**
  * The Node.js 22 binary from the npm registry's `node@22` package: `npm run test:engine`
@@ -20,40 +19,24 @@ function node22(): string {
 // @pulumi/pulumi >= 3.249 declares Node >= 22: the example stack with Node 22 running the
 // program and the provider host.
 describe("the example stack on Node.js 22 under the real Pulumi engine", () => {
-  let sandbox: PulumiSandbox;
-  let emulator: CloudflareEmulator;
-  let project: string;
+  const fixture = useEngineFixture();
   let startsLog: string;
 
-  beforeAll(async () => {
-    // A `node` first on PATH that logs each start, then runs Node 22: the language host and the
-    // dynamic-provider launcher both start `node` from PATH.
-    const shimDir = join(tmpdir(), `node22-shim-${process.pid}`);
-    mkdirSync(shimDir, { recursive: true });
+  beforeAll(() => {
+    // A \`node\` first on PATH that logs each start, then runs Node 22: the language host and the
+    // dynamic-provider launcher both start \`node\` from PATH.
+    const shimDir = join(fixture.sandbox.root, "node22-shim");
+    mkdirSync(shimDir);
     startsLog = join(shimDir, "starts.log");
     writeFileSync(startsLog, "");
     writeFileSync(join(shimDir, "node"), `#!/bin/sh\necho "$*" >> "${startsLog}"\nexec "${node22()}" "$@"\n`);
     chmodSync(join(shimDir, "node"), 0o755);
-    sandbox = new PulumiSandbox([shimDir]);
-    emulator = await startCloudflareEmulator();
-    project = copyExampleProject(sandbox.root);
-  });
-
-  afterAll(async () => {
-    await emulator.close();
-    sandbox.remove();
+    fixture.sandbox.pathPrefix.push(shimDir);
   });
 
   test("preview and up give the same outputs, with the program and the provider host on Node 22", async () => {
-    await sandbox.ok(project, ["stack", "init", "dev"]);
-    await sandbox.ok(project, [
-      "config",
-      "set",
-      "--secret",
-      "cloudflare:apiToken",
-      FAKE_CREDENTIALS.apiToken,
-    ]);
-    await sandbox.ok(project, ["config", "set", "cloudflare:baseUrl", emulator.url]);
+    const { sandbox, emulator, project } = fixture;
+    await sandbox.initStack(project, "dev", { apiToken: FAKE_CREDENTIALS.apiToken, baseUrl: emulator.url });
     await sandbox.ok(project, ["up", "--yes"]);
     const outputs = JSON.parse((await sandbox.ok(project, ["stack", "output", "--json"])).stdout);
 

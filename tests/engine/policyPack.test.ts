@@ -1,43 +1,21 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  FAKE_CREDENTIALS,
-  fakeId,
-  startCloudflareEmulator,
-  type CloudflareEmulator,
-} from "../../provider/testing";
-import { copyExampleProject, PulumiSandbox } from "../../scripts/pulumiSandbox";
+import { FAKE_CREDENTIALS, fakeId } from "../../provider/testing";
+import { useEngineFixture } from "./helpers/engineFixture";
 
 // `pulumi preview --policy-pack examples/policy`, as the README says, on the sample invitations.
 describe("the two-factor policy pack under the real Pulumi engine", () => {
-  let sandbox: PulumiSandbox;
-  let emulator: CloudflareEmulator;
-  let project: string;
-
+  const fixture = useEngineFixture();
   beforeAll(async () => {
-    sandbox = new PulumiSandbox();
-    emulator = await startCloudflareEmulator();
-    project = copyExampleProject(sandbox.root);
-    await sandbox.ok(project, ["stack", "init", "dev"]);
-    await sandbox.ok(project, [
-      "config",
-      "set",
-      "--secret",
-      "cloudflare:apiToken",
-      FAKE_CREDENTIALS.apiToken,
-    ]);
-    await sandbox.ok(project, ["config", "set", "cloudflare:baseUrl", emulator.url]);
-  });
-
-  afterAll(async () => {
-    await emulator.close();
-    sandbox.remove();
+    const { sandbox, emulator, project } = fixture;
+    await sandbox.initStack(project, "dev", { apiToken: FAKE_CREDENTIALS.apiToken, baseUrl: emulator.url });
   });
 
   const globex = fakeId("org:Globex");
   const umbrella = fakeId("org:Umbrella Labs");
 
   test("mandatory violations fail the preview, naming each organization; the expiry notice is advisory", async () => {
+    const { sandbox, project } = fixture;
     const preview = await sandbox.pulumi(project, ["preview", "--policy-pack", "examples/policy"]);
     const output = preview.stdout + preview.stderr;
 
@@ -54,6 +32,7 @@ describe("the two-factor policy pack under the real Pulumi engine", () => {
   });
 
   test("exempting those organizations in --policy-pack-config lets the preview pass", async () => {
+    const { sandbox, project } = fixture;
     const config = join(sandbox.root, "policy-config.json");
     writeFileSync(
       config,
