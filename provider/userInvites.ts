@@ -33,7 +33,8 @@ const provider = new UserInvitesProvider();
  * The invitations of the Cloudflare user whose credentials the stack uses (`GET /user/invites`),
  * as a read-only resource. It is read "get"-style: the engine calls the provider's `read` on every
  * `pulumi preview` and `pulumi up`, so outputs are always fresh, and nothing is ever created in or
- * deleted from Cloudflare (`pulumi destroy` only forgets it).
+ * deleted from Cloudflare (`pulumi destroy` only forgets it). It registers a
+ * {@link UserInvitesPolicyView} child holding its `invites`, which is what CrossGuard policies see.
  */
 export class UserInvites extends pulumi.dynamic.Resource {
   /** Every invitation that matches the filters, ordered by organization id, then invite id. */
@@ -85,6 +86,7 @@ export class UserInvites extends pulumi.dynamic.Resource {
       "cloudflare",
       "UserInvites",
     );
+    // Registered for what it does in the engine, not kept: it is how policies see this read.
     new UserInvitesPolicyView(name, this.invites, { parent: this });
   }
 }
