@@ -34,7 +34,9 @@ test("from source it requires only packages the provider host can load, and stay
   expect(requires(text)).toEqual([
     "timers/promises",
     "undici/lib/api/api-request.js",
+    "undici/lib/api/index.js",
     "undici/lib/dispatcher/agent.js",
+    "undici/lib/dispatcher/dispatcher.js",
     "undici/lib/dispatcher/env-http-proxy-agent.js",
     "zod",
   ]);
