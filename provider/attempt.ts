@@ -1,6 +1,7 @@
 import type { ApiErrorDetail } from "./errors";
 import { parseRateLimitReset, parseRetryAfter } from "./retry";
-import { schemas, type WireMessage } from "./schema";
+import { redact } from "./redact";
+import { schemas } from "./schema";
 import type { Transport } from "./transport";
 import { sendRequest } from "./undici";
 
@@ -30,12 +31,19 @@ export type Attempt =
       readonly errors: ApiErrorDetail[];
       readonly retryAfterMs: number | undefined;
     }
+  | {
+      readonly kind: "too-large";
+      readonly status: number;
+      readonly rayId: string | undefined;
+      /** What the response said or showed of its size: `content-length`, or bytes read when stopped. */
+      readonly bytes: number;
+    }
   | { readonly kind: "network"; readonly cause: unknown; readonly retryable: boolean };
 
 export async function attemptOnce(transport: Transport, url: URL): Promise<Attempt> {
   let status: number;
   let headers: Record<string, string | string[] | undefined>;
-  let text: string;
+  let body: Body;
   try {
     const response = await sendRequest(transport.dispatcher, url, {
       method: "GET",
@@ -44,22 +52,56 @@ export async function attemptOnce(transport: Transport, url: URL): Promise<Attem
     });
     status = response.statusCode;
     headers = response.headers;
-    text = await response.body.text();
+    body = await readBody(response.body, headers, transport.maxResponseBytes);
   } catch (cause) {
     return { kind: "network", cause, retryable: isTransientNetworkError(cause) };
   }
-  const rayId = firstHeader(headers["cf-ray"]);
+  // Whatever the server sent is scrubbed before it is kept, cut or quoted anywhere.
+  const rayId = boundedHeader(firstHeader(headers["cf-ray"]), transport.secrets);
+  if (body.tooLarge) return { kind: "too-large", status, rayId, bytes: body.bytes };
+  const text = body.text;
   if (status >= 200 && status < 300) {
     try {
       return { kind: "json", status, rayId, body: JSON.parse(text) as unknown };
     } catch {
-      return { kind: "unreadable", status, rayId, reason: describeBody(headers, text) };
+      return { kind: "unreadable", status, rayId, reason: describeBody(headers, text, transport.secrets) };
     }
   }
   const retryAfterMs =
     parseRetryAfter(firstHeader(headers["retry-after"]), Date.now()) ??
     (status === 429 ? parseRateLimitReset(firstHeader(headers["ratelimit"])) : undefined);
   return { kind: "http-error", status, rayId, errors: errorsFromBody(text), retryAfterMs };
+}
+
+type Body =
+  { readonly tooLarge: false; readonly text: string } | { readonly tooLarge: true; readonly bytes: number };
+
+/**
+ * The body as text, counted while it streams: past `limit` bytes (or when `content-length`
+ * announces more) reading stops and the connection is dropped, so an endless or huge answer
+ * costs at most `limit` bytes of memory, once.
+ */
+async function readBody(
+  stream: AsyncIterable<Buffer> & { destroy(): unknown },
+  headers: Record<string, string | string[] | undefined>,
+  limit: number,
+): Promise<Body> {
+  const announced = Number(firstHeader(headers["content-length"]));
+  if (Number.isFinite(announced) && announced > limit) {
+    stream.destroy();
+    return { tooLarge: true, bytes: announced };
+  }
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of stream) {
+    bytes += chunk.length;
+    if (bytes > limit) {
+      stream.destroy();
+      return { tooLarge: true, bytes };
+    }
+    chunks.push(chunk);
+  }
+  return { tooLarge: false, text: Buffer.concat(chunks, bytes).toString("utf8") };
 }
 
 function errorsFromBody(text: string): ApiErrorDetail[] {
@@ -70,19 +112,34 @@ function errorsFromBody(text: string): ApiErrorDetail[] {
   }
 }
 
-/** Flattens `errors` and their `error_chain`s into a list; anything unreadable gives an empty list. */
+/** How deep `error_chain`s are followed: real ones are one or two levels. */
+const MAX_ERROR_CHAIN_DEPTH = 8;
+/** How many messages are kept from one response, however many it sends. */
+const MAX_ERROR_MESSAGES = 20;
+
+/**
+ * Flattens `errors` and their `error_chain`s into a list, depth first, without recursion and to a
+ * bounded depth and length; anything unreadable gives an empty list.
+ */
 export function errorsFromJson(body: unknown): ApiErrorDetail[] {
-  const parsed = schemas().errorEnvelope.safeParse(body);
+  const { errorEnvelope, message: messageSchema } = schemas();
+  const parsed = errorEnvelope.safeParse(body);
   if (!parsed.success) return [];
   const flat: ApiErrorDetail[] = [];
-  const visit = (messages: readonly WireMessage[] | null | undefined) => {
-    for (const m of messages ?? []) {
-      const code = typeof m.code === "number" ? m.code : Number.parseInt(m.code ?? "", 10);
-      flat.push({ code: Number.isNaN(code) ? null : code, message: m.message ?? "" });
-      visit(m.error_chain);
+  const pending: { message: unknown; depth: number }[] = (parsed.data.errors ?? [])
+    .map((message) => ({ message, depth: 0 }))
+    .reverse();
+  while (pending.length > 0 && flat.length < MAX_ERROR_MESSAGES) {
+    const { message, depth } = pending.pop() as { message: unknown; depth: number };
+    const m = messageSchema.safeParse(message);
+    if (!m.success) continue;
+    const code = typeof m.data.code === "number" ? m.data.code : Number.parseInt(m.data.code ?? "", 10);
+    flat.push({ code: Number.isSafeInteger(code) ? code : null, message: m.data.message ?? "" });
+    if (depth + 1 < MAX_ERROR_CHAIN_DEPTH) {
+      for (const nested of [...(m.data.error_chain ?? [])].reverse())
+        pending.push({ message: nested, depth: depth + 1 });
     }
-  };
-  visit(parsed.data.errors);
+  }
   return flat;
 }
 
@@ -90,10 +147,23 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function describeBody(headers: Record<string, string | string[] | undefined>, text: string): string {
-  const type = firstHeader(headers["content-type"]) ?? "no content-type";
+/** The longest `cf-ray` kept: real ones are about 20 characters. */
+const MAX_HEADER_LENGTH = 100;
+
+function boundedHeader(value: string | undefined, secrets: readonly string[]): string | undefined {
+  return value === undefined ? undefined : redact(value, secrets).slice(0, MAX_HEADER_LENGTH);
+}
+
+/** What a body that is not JSON looked like: type, size and its first characters, scrubbed first. */
+function describeBody(
+  headers: Record<string, string | string[] | undefined>,
+  text: string,
+  secrets: readonly string[],
+): string {
+  const type = boundedHeader(firstHeader(headers["content-type"]), secrets) ?? "no content-type";
   if (text.length === 0) return `empty body, ${type}`;
-  return `${type}, ${text.length} bytes, starting ${JSON.stringify(text.slice(0, 60))}`;
+  // Scrubbed whole, then cut: a credential that straddles the cut is never half shown.
+  return `${type}, ${text.length} bytes, starting ${JSON.stringify(redact(text, secrets).slice(0, 60))}`;
 }
 
 export function isTimeout(cause: unknown): boolean {

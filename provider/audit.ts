@@ -1,3 +1,4 @@
+import { CloudflareConfigError } from "./errors";
 import type { Invite } from "./schema";
 import { organizationsWithoutTwoFactor, pendingInvitesExpiringWithin } from "./summary";
 
@@ -38,6 +39,13 @@ export function findTwoFactorViolations(
   invites: readonly Invite[],
   config: TwoFactorRuleConfig = {},
 ): TwoFactorViolation[] {
+  if (config.statuses !== undefined && config.statuses.length === 0) {
+    // An empty list would count no invite and pass every stack: a switched-off check, never meant.
+    throw new CloudflareConfigError(
+      "statuses is empty, so the two-factor check would count no invite and pass everything; " +
+        `list the statuses that count (default: ${DEFAULT_AUDITED_STATUSES.join(", ")}), or leave it out.`,
+    );
+  }
   const statuses = new Set(config.statuses ?? DEFAULT_AUDITED_STATUSES);
   const exempt = new Set(config.exemptOrganizationIds ?? []);
   const counted = invites.filter(

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { findExpiringInvites, findTwoFactorViolations } from "./audit";
 import { formatAuditJson, formatAuditTable, type AuditReport } from "./auditReport";
 import { listUserInvites } from "./client";
-import { DEFAULTS } from "./defaults";
+import { DEFAULTS, MAX_TIMER_MS } from "./defaults";
 import { CloudflareInvitesError } from "./errors";
 import { filterProblems } from "./filters";
 import { VERSION } from "./version";
@@ -76,8 +76,15 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
     (p) =>
       p.property.replace(/^status/, "--status").replace(/^organizationIds/, "--exempt") + `: ${p.reason}`,
   );
-  const days = wholeNumber(values["expiring-within-days"], "--expiring-within-days", 7, 0, problems);
-  const timeoutMs = wholeNumber(values["timeout-ms"], "--timeout-ms", DEFAULTS.timeoutMs, 1, problems);
+  const days = wholeNumber(values["expiring-within-days"], "--expiring-within-days", 7, 0, 36_500, problems);
+  const timeoutMs = wholeNumber(
+    values["timeout-ms"],
+    "--timeout-ms",
+    DEFAULTS.timeoutMs,
+    1,
+    MAX_TIMER_MS,
+    problems,
+  );
   if (problems.length > 0) {
     io.stderr(`${problems.join("\n")}\n\nSee --help.`);
     return EXIT.error;
@@ -116,12 +123,14 @@ function wholeNumber(
   flag: string,
   fallback: number,
   min: number,
+  max: number,
   problems: string[],
 ): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (value.trim() === "" || !Number.isInteger(parsed) || parsed < min) {
-    problems.push(`${flag}: expected a whole number >= ${min}, got ${JSON.stringify(value)}`);
+  if (value.trim() === "" || !Number.isInteger(parsed) || parsed < min || parsed > max) {
+    const shown = value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}…` : JSON.stringify(value);
+    problems.push(`${flag}: expected a whole number from ${min} to ${max}, got ${shown}`);
   }
   return parsed;
 }

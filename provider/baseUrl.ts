@@ -3,7 +3,8 @@ import { CloudflareConfigError } from "./errors";
 
 /** Where a base URL may come from, in order: option, (stack config), `CLOUDFLARE_BASE_URL`. */
 export interface BaseUrlCandidate {
-  readonly value: string | undefined;
+  /** A string or a `URL`; anything else is refused with a message naming it. */
+  readonly value: string | URL | undefined;
   /** How the user knows this setting, for error messages: `baseUrl`, `CLOUDFLARE_BASE_URL`... */
   readonly name: string;
 }
@@ -15,11 +16,13 @@ export interface BaseUrlCandidate {
  * The result has no trailing slash.
  */
 export function resolveBaseUrl(candidates: readonly BaseUrlCandidate[]): URL {
-  const chosen = candidates.find((c) => c.value !== undefined && c.value.trim() !== "");
-  if (chosen?.value === undefined) return new URL(DEFAULTS.baseUrl);
+  const chosen = candidates
+    .map((c) => ({ name: c.name, text: asText(c.value, c.name) }))
+    .find((c) => c.text !== undefined && c.text.trim() !== "");
+  if (chosen?.text === undefined) return new URL(DEFAULTS.baseUrl);
   let url: URL;
   try {
-    url = new URL(chosen.value.trim());
+    url = new URL(chosen.text.trim());
   } catch {
     throw new CloudflareConfigError(
       `${chosen.name} is not a valid URL. Expected something like ${DEFAULTS.baseUrl}.`,
@@ -47,6 +50,14 @@ export function resolveBaseUrl(candidates: readonly BaseUrlCandidate[]): URL {
   url.hash = "";
   url.pathname = url.pathname.replace(/\/+$/, "");
   return url;
+}
+
+/** A candidate's text: a `URL` by its `href`; a value of another type is a configuration error. */
+function asText(value: unknown, name: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (value instanceof URL) return value.href;
+  if (typeof value === "string") return value;
+  throw new CloudflareConfigError(`${name} must be a string or a URL, got a ${typeof value}.`);
 }
 
 /** Whether a host name is this machine's loopback: 127.0.0.0/8, ::1 or localhost. */

@@ -8,14 +8,19 @@ import {
   secretValues,
   type CredentialSource,
 } from "./credentials";
-import { DEFAULTS } from "./defaults";
+import { DEFAULTS, MAX_TIMER_MS } from "./defaults";
 import { defaultDispatcher } from "./dispatcher";
-import { CloudflareConfigError, CloudflareResponseError } from "./errors";
+import {
+  CloudflareConfigError,
+  CloudflareInvitesError,
+  CloudflareResponseError,
+  isPackageError,
+} from "./errors";
 import { applyFilters, assertValidFilters, type InviteFilters } from "./filters";
 import { compareInvites, inviteKey } from "./order";
 import { redact } from "./redact";
 import { parseListPage, type Invite, type ResultInfo } from "./schema";
-import { rayText, unsuccessfulEnvelopeError } from "./failure";
+import { rayText, scrubbedCause, unsuccessfulEnvelopeError } from "./failure";
 import { getJson, type Transport } from "./transport";
 import { PACKAGE_NAME, VERSION } from "./version";
 
@@ -27,8 +32,8 @@ export interface ListUserInvitesOptions extends InviteFilters {
   readonly apiKey?: string | undefined;
   /** Email of the Global API key's user. Default: `CLOUDFLARE_EMAIL`. */
   readonly apiEmail?: string | undefined;
-  /** API root. Default: `CLOUDFLARE_BASE_URL`, else `https://api.cloudflare.com/client/v4`. */
-  readonly baseUrl?: string | undefined;
+  /** API root, as a string or a `URL`. Default: `CLOUDFLARE_BASE_URL`, else `https://api.cloudflare.com/client/v4`. */
+  readonly baseUrl?: string | URL | undefined;
   /** Time allowed for one attempt, in ms. Default 30 000. */
   readonly timeoutMs?: number | undefined;
   /** Retries after the first attempt. Default 3. */
@@ -39,6 +44,8 @@ export interface ListUserInvitesOptions extends InviteFilters {
   readonly backoffBaseMs?: number | undefined;
   /** Most pages fetched before failing. Default 500. */
   readonly maxPages?: number | undefined;
+  /** Most bytes one response may have; a larger one fails, unretried. Default 32 MiB. */
+  readonly maxResponseBytes?: number | undefined;
   /** An undici Dispatcher to send requests through (tests, custom proxies, pools). Default: one keep-alive agent per process. */
   readonly dispatcher?: Dispatcher | undefined;
 }
@@ -51,7 +58,7 @@ export interface SettingSources {
   readonly credentials: readonly CredentialSource[];
   /** Said after "No Cloudflare credentials were found", when the caller knows why they may be missing. */
   readonly missingCredentialsNote?: string;
-  readonly baseUrl: readonly { readonly value: string | undefined; readonly name: string }[];
+  readonly baseUrl: readonly { readonly value: string | URL | undefined; readonly name: string }[];
 }
 
 /**
@@ -82,17 +89,44 @@ export async function listUserInvitesFrom(
   options: ListUserInvitesOptions,
   sources: SettingSources,
 ): Promise<Invite[]> {
+  try {
+    return await listWith(options, sources);
+  } catch (error) {
+    throw asPackageError(error, sources);
+  }
+}
+
+async function listWith(options: ListUserInvitesOptions, sources: SettingSources): Promise<Invite[]> {
   assertValidFilters(options);
   const credentials = resolveCredentials(sources.credentials, sources.missingCredentialsNote);
   const baseUrl = resolveBaseUrl(sources.baseUrl);
   const policy = {
-    maxRetries: checked(options.maxRetries, "maxRetries", DEFAULTS.maxRetries, ">="),
-    maxRetryAfterMs: checked(options.maxRetryAfterMs, "maxRetryAfterMs", DEFAULTS.maxRetryAfterMs, ">="),
-    backoffBaseMs: checked(options.backoffBaseMs, "backoffBaseMs", DEFAULTS.backoffBaseMs, ">="),
+    maxRetries: wholeNumber(options.maxRetries, "maxRetries", DEFAULTS.maxRetries, 0, 100),
+    maxRetryAfterMs: wholeNumber(
+      options.maxRetryAfterMs,
+      "maxRetryAfterMs",
+      DEFAULTS.maxRetryAfterMs,
+      0,
+      MAX_TIMER_MS,
+    ),
+    backoffBaseMs: wholeNumber(
+      options.backoffBaseMs,
+      "backoffBaseMs",
+      DEFAULTS.backoffBaseMs,
+      0,
+      MAX_TIMER_MS,
+    ),
     backoffMaxMs: DEFAULTS.backoffMaxMs,
   };
-  const timeoutMs = checked(options.timeoutMs, "timeoutMs", DEFAULTS.timeoutMs, ">");
-  const maxPages = checked(options.maxPages, "maxPages", DEFAULTS.maxPages, ">");
+  const timeoutMs = wholeNumber(options.timeoutMs, "timeoutMs", DEFAULTS.timeoutMs, 1, MAX_TIMER_MS);
+  const maxPages = wholeNumber(options.maxPages, "maxPages", DEFAULTS.maxPages, 1, 100_000);
+  const maxResponseBytes = wholeNumber(
+    options.maxResponseBytes,
+    "maxResponseBytes",
+    DEFAULTS.maxResponseBytes,
+    1,
+    MAX_RESPONSE_BYTES,
+  );
   const dispatcher = options.dispatcher ?? defaultDispatcher(baseUrl);
   const transport: Transport = {
     dispatcher,
@@ -102,12 +136,35 @@ export async function listUserInvitesFrom(
       "user-agent": `${PACKAGE_NAME}/${VERSION} node/${process.versions.node}`,
     },
     timeoutMs,
+    maxResponseBytes,
     policy,
     secrets: secretValues(credentials),
     scheme: credentials.scheme,
   };
   const all = await fetchAllPages(transport, baseUrl, maxPages);
   return applyFilters(all.sort(compareInvites), options);
+}
+
+/**
+ * Every failure leaves as one of this package's errors: ours pass through; anything else (a bug of
+ * ours, or of a library under us, met with input nobody foresaw) is wrapped, scrubbed of every
+ * credential the call could have used.
+ */
+function asPackageError(error: unknown, sources: SettingSources): CloudflareInvitesError {
+  if (isPackageError(error)) return error;
+  const secrets = sources.credentials.flatMap((source) =>
+    Object.values(source.values).filter((value): value is string => typeof value === "string"),
+  );
+  const { name, message: text } = (error ?? {}) as { name?: unknown; message?: unknown };
+  const message = typeof text === "string" ? `${String(name ?? "Error")}: ${text}` : String(error);
+  return new CloudflareInvitesError(
+    redact(
+      `Listing Cloudflare invitations failed unexpectedly (${message.slice(0, 300)}). This is a bug in ` +
+        `${PACKAGE_NAME}: please report it with this message.`,
+      secrets,
+    ),
+    { cause: scrubbedCause(error, secrets) },
+  );
 }
 
 /**
@@ -179,11 +236,21 @@ function isUnsuccessful(body: unknown): boolean {
   return typeof body === "object" && body !== null && (body as { success?: unknown }).success === false;
 }
 
-/** A numeric option, or its default; `>=` allows 0, `>` does not. */
-function checked(value: number | undefined, name: string, fallback: number, bound: ">=" | ">"): number {
+/** The largest `maxResponseBytes`: a body is held as one string, and V8 strings stop near 512 MiB. */
+const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
+
+/** A numeric option, or its default: a whole number from `min` to `max`, or a configuration error naming it. */
+function wholeNumber(value: unknown, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < 0 || (bound === ">" && value === 0)) {
-    throw new CloudflareConfigError(`${name} must be a number ${bound} 0, got ${String(value)}.`);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw new CloudflareConfigError(
+      `${name} must be a whole number from ${min} to ${max}, got ${describeValue(value)}.`,
+    );
   }
   return value;
+}
+
+/** A caller's value for a message: its type and, for a number, the number (never a string's text). */
+function describeValue(value: unknown): string {
+  return typeof value === "number" ? String(value) : `a ${value === null ? "null" : typeof value}`;
 }

@@ -63,16 +63,18 @@ export function environmentSource(env: NodeJS.ProcessEnv): CredentialSource {
  */
 export function resolveCredentials(sources: readonly CredentialSource[], note = ""): Credentials {
   for (const [index, source] of sources.entries()) {
-    const apiToken = present(source.values.apiToken);
+    const apiToken = present(source.values.apiToken, source.names.apiToken);
     if (apiToken !== undefined) {
       checkHeaderSafe(apiToken, source.names.apiToken);
       return { scheme: "token", apiToken };
     }
-    const apiKey = present(source.values.apiKey);
+    const apiKey = present(source.values.apiKey, source.names.apiKey);
     if (apiKey === undefined) continue;
     checkHeaderSafe(apiKey, source.names.apiKey);
-    const emailSource = sources.slice(index).find((s) => present(s.values.apiEmail) !== undefined);
-    const apiEmail = present(emailSource?.values.apiEmail);
+    const emailSource = sources
+      .slice(index)
+      .find((s) => present(s.values.apiEmail, s.names.apiEmail) !== undefined);
+    const apiEmail = present(emailSource?.values.apiEmail, emailSource?.names.apiEmail ?? "apiEmail");
     if (apiEmail === undefined) {
       throw new CloudflareConfigError(
         `A Cloudflare API key was given (${source.names.apiKey}) without the account email it ` +
@@ -83,7 +85,7 @@ export function resolveCredentials(sources: readonly CredentialSource[], note = 
     checkHeaderSafe(apiEmail, emailSource?.names.apiEmail ?? "apiEmail");
     return { scheme: "key", apiKey, apiEmail };
   }
-  const emailOnly = sources.find((s) => present(s.values.apiEmail) !== undefined);
+  const emailOnly = sources.find((s) => present(s.values.apiEmail, s.names.apiEmail) !== undefined);
   const prefix = emailOnly
     ? `An email was given (${emailOnly.names.apiEmail}) but no API key or token. `
     : "No Cloudflare credentials were found. ";
@@ -108,9 +110,15 @@ export function secretValues(credentials: Credentials): string[] {
   return credentials.scheme === "token" ? [credentials.apiToken] : [credentials.apiKey, credentials.apiEmail];
 }
 
-function present(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed === undefined || trimmed === "" ? undefined : trimmed;
+/** The value, trimmed, or `undefined` when absent or blank; a value that is not a string is named. */
+function present(value: unknown, name: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string") {
+    // Untyped callers (plain JavaScript, config parsed as JSON): say what is wrong, never the value.
+    throw new CloudflareConfigError(`${name} must be a string, got a ${typeof value}.`);
+  }
+  const trimmed = value.trim();
+  return trimmed === "" ? undefined : trimmed;
 }
 
 function alternatives(sources: readonly CredentialSource[], field: "apiToken" | "apiEmail"): string {

@@ -17,4 +17,12 @@ export const DEFAULTS = {
   backoffMaxMs: 8_000,
   /** Hard cap on pages fetched by one call: more is an error, never a silently partial list. */
   maxPages: 500,
+  /**
+   * The most bytes one response may have: 32 MiB, about 80,000 invitations on one page (10,000 are
+   * about 4 MB). Counted while the body streams; a larger answer fails at once and is not retried.
+   */
+  maxResponseBytes: 32 * 1024 * 1024,
 } as const;
+
+/** The longest delay Node's timers accept (2^31 - 1 ms, about 24.8 days): a bound for every time option. */
+export const MAX_TIMER_MS = 2_147_483_647;

@@ -54,6 +54,7 @@ export class CloudflareConfigError extends CloudflareInvitesError {
   constructor(message: string) {
     super(message);
     this.name = "CloudflareConfigError";
+    retitleStack(this);
   }
 }
 
@@ -85,6 +86,7 @@ export class CloudflareApiError extends CloudflareInvitesError implements Cloudf
   constructor(message: string, fields: CloudflareApiErrorFields) {
     super(message);
     this.name = "CloudflareApiError";
+    retitleStack(this);
     this.method = fields.method;
     this.path = fields.path;
     this.status = fields.status;
@@ -115,6 +117,7 @@ export class CloudflareResponseError extends CloudflareInvitesError implements C
   constructor(message: string, fields: CloudflareResponseErrorFields) {
     super(message);
     this.name = "CloudflareResponseError";
+    retitleStack(this);
     this.method = fields.method;
     this.path = fields.path;
     this.status = fields.status;
@@ -140,8 +143,42 @@ export class CloudflareNetworkError extends CloudflareInvitesError {
   constructor(message: string, fields: CloudflareNetworkErrorFields) {
     super(message, { cause: fields.cause });
     this.name = "CloudflareNetworkError";
+    retitleStack(this);
     this.method = fields.method;
     this.path = fields.path;
     this.attempts = fields.attempts;
   }
+}
+
+/**
+ * Puts the subclass's name at the head of `stack`. V8 writes `stack`'s first line when the base
+ * constructor runs, before a subclass has set `name`, so every subclass's stack would otherwise
+ * start with the base class's name.
+ */
+function retitleStack(error: Error): void {
+  const stack = error.stack;
+  if (typeof stack !== "string") return;
+  const colon = stack.indexOf(":");
+  const head = colon === -1 ? stack : stack.slice(0, colon);
+  if (!head.includes("\n") && head !== error.name) error.stack = error.name + stack.slice(head.length);
+}
+
+/** The names of this package's error classes. */
+const PACKAGE_ERROR_NAMES = [
+  "CloudflareInvitesError",
+  "CloudflareConfigError",
+  "CloudflareApiError",
+  "CloudflareResponseError",
+  "CloudflareNetworkError",
+];
+
+/**
+ * Whether `value` is one of this package's errors. Also true for one made by a copy of these
+ * classes that Pulumi serialized by value (a provider used from source), for which `instanceof`
+ * does not hold: its name says what it is.
+ */
+export function isPackageError(value: unknown): value is CloudflareInvitesError {
+  if (value instanceof CloudflareInvitesError) return true;
+  const name = (value as { name?: unknown } | null)?.name;
+  return typeof value === "object" && typeof name === "string" && PACKAGE_ERROR_NAMES.includes(name);
 }

@@ -40,9 +40,23 @@ export function toError(
           `${where} ${what}${tries}. Check network access to the API, proxy settings ` +
             `(HTTPS_PROXY, NO_PROXY) and baseUrl; then retry, or raise timeoutMs / maxRetries.`,
         ),
-        { method: ctx.method, path: ctx.path, attempts: ctx.attempts, cause: attempt.cause },
+        {
+          method: ctx.method,
+          path: ctx.path,
+          attempts: ctx.attempts,
+          cause: scrubbedCause(attempt.cause, transport.secrets),
+        },
       );
     }
+    case "too-large":
+      return new CloudflareResponseError(
+        `${where} answered HTTP ${attempt.status} with more than ${transport.maxResponseBytes} bytes ` +
+          `(${attempt.bytes} ${attempt.bytes > transport.maxResponseBytes ? "announced or read" : "read"})` +
+          `${rayText(attempt.rayId)}, more than maxResponseBytes allows; reading stopped and this was ` +
+          `not retried. Ten thousand invitations are about 4 MB: if this user really has more, raise ` +
+          `maxResponseBytes; otherwise something between you and Cloudflare is sending this.`,
+        { method: ctx.method, path: ctx.path, status: attempt.status, rayId: attempt.rayId },
+      );
     case "unreadable":
       return new CloudflareResponseError(
         scrub(
@@ -53,13 +67,13 @@ export function toError(
         { method: ctx.method, path: ctx.path, status: attempt.status, rayId: attempt.rayId },
       );
     case "http-error": {
-      const errors = attempt.errors.map((e) => ({ code: e.code, message: scrub(e.message) }));
+      const errors = attempt.errors.map((e) => ({ code: e.code, message: boundedMessage(scrub(e.message)) }));
       const listed = errors.length > 0 ? `: ${formatApiErrors(errors)}` : "";
       const wait =
         ctx.waitTooLong && attempt.retryAfterMs !== undefined
           ? ` Cloudflare asked to wait ${Math.ceil(attempt.retryAfterMs / 1000)} s, longer than ` +
             `maxRetryAfterMs (${transport.policy.maxRetryAfterMs} ms), so this did not wait: retry after ` +
-            `${new Date(Date.now() + attempt.retryAfterMs).toISOString()}.`
+            `${retryAt(attempt.retryAfterMs)}.`
           : "";
       const hint = hintFor(attempt.status, errors, transport.scheme);
       return new CloudflareApiError(
@@ -85,7 +99,7 @@ export function toError(
 export function unsuccessfulEnvelopeError(transport: Transport, response: JsonResponse): CloudflareApiError {
   const errors = errorsFromJson(response.body).map((e) => ({
     code: e.code,
-    message: redact(e.message, transport.secrets),
+    message: boundedMessage(redact(e.message, transport.secrets)),
   }));
   const listed = errors.length > 0 ? `: ${formatApiErrors(errors)}` : " with no error details";
   const hint = hintFor(response.status, errors, transport.scheme);
@@ -120,4 +134,34 @@ function describeCause(cause: unknown): string {
   const code = errorCode(cause);
   const message = cause instanceof Error ? cause.message : String(cause);
   return code && !message.includes(code) ? `${code}: ${message}` : message;
+}
+
+/** The longest Cloudflare message kept: real ones are a sentence. */
+const MAX_MESSAGE_LENGTH = 500;
+
+function boundedMessage(message: string): string {
+  return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message;
+}
+
+/** When to come back, as a date; waits are capped when parsed, so this is always a valid date. */
+function retryAt(waitMs: number): string {
+  const at = new Date(Date.now() + waitMs);
+  return Number.isNaN(at.getTime()) ? "a long time" : at.toISOString();
+}
+
+/**
+ * A copy of a network failure that keeps what helps (name, code, message, its own cause) and
+ * drops everything else: undici's errors carry raw protocol data (`data`, the bytes of a malformed
+ * status line, say), which a server could fill with whatever the request sent. Messages are scrubbed.
+ */
+export function scrubbedCause(cause: unknown, secrets: readonly string[], depth = 0): Error | undefined {
+  if (cause === undefined || cause === null || depth > 3) return undefined;
+  const original = cause as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
+  const copy = new Error(redact(String(original.message ?? cause), secrets).slice(0, MAX_MESSAGE_LENGTH), {
+    cause: scrubbedCause(original.cause, secrets, depth + 1),
+  });
+  if (typeof original.name === "string") copy.name = original.name;
+  if (typeof original.code === "string") (copy as Error & { code?: string }).code = original.code;
+  if (copy.cause === undefined) delete copy.cause;
+  return copy;
 }

@@ -1,3 +1,4 @@
+import { LISTED_PROBLEMS } from "./bounded";
 import { CloudflareConfigError } from "./errors";
 import { KNOWN_INVITE_STATUSES, LEGACY_INVITE_STATUSES, type Invite } from "./schema";
 
@@ -24,43 +25,70 @@ const ORGANIZATION_ID = /^[0-9a-f]{32}$/;
  * provider's `check` and `read` (the engine does not call `check` before a read).
  */
 export function filterProblems(filters: InviteFilters): FilterProblem[] {
+  return [
+    ...listProblems(filters.status, "status", "statuses", (value) =>
+      typeof value === "string" && FILTERABLE_STATUSES.includes(value)
+        ? undefined
+        : `unknown invite status ${quoted(value)}; expected one of ${FILTERABLE_STATUSES.join(", ")}`,
+    ),
+    ...listProblems(filters.organizationIds, "organizationIds", "organization ids", (value) =>
+      typeof value === "string" && ORGANIZATION_ID.test(value)
+        ? undefined
+        : `malformed organization id ${quoted(value)}; expected 32 lowercase hex characters, as shown in the Cloudflare dashboard URL`,
+    ),
+  ];
+}
+
+/**
+ * The problems of one list filter: not a list; an empty list (which would filter everything out,
+ * or, read as "no filter", silently check nothing: either way not what was meant); or its bad
+ * items, the first few of them and then how many more.
+ */
+function listProblems(
+  list: unknown,
+  property: string,
+  what: string,
+  problemOf: (value: unknown) => string | undefined,
+): FilterProblem[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) return [{ property, reason: `expected a list of ${what}` }];
+  if (list.length === 0) {
+    return [
+      {
+        property,
+        reason: `the list is empty; give at least one, or leave the filter out to keep all ${what}`,
+      },
+    ];
+  }
   const problems: FilterProblem[] = [];
-  const { status, organizationIds } = filters;
-  if (status !== undefined && !Array.isArray(status)) {
-    problems.push({ property: "status", reason: "expected a list of statuses" });
-  } else {
-    for (const [i, value] of (status ?? []).entries()) {
-      if (typeof value !== "string" || !FILTERABLE_STATUSES.includes(value)) {
-        problems.push({
-          property: `status[${i}]`,
-          reason: `unknown invite status ${JSON.stringify(value)}; expected one of ${FILTERABLE_STATUSES.join(", ")}`,
-        });
-      }
-    }
+  let more = 0;
+  for (const [i, value] of list.entries()) {
+    const reason = problemOf(value);
+    if (reason === undefined) continue;
+    if (problems.length < LISTED_PROBLEMS) problems.push({ property: `${property}[${i}]`, reason });
+    else more++;
   }
-  if (organizationIds !== undefined && !Array.isArray(organizationIds)) {
-    problems.push({ property: "organizationIds", reason: "expected a list of organization ids" });
-  } else {
-    for (const [i, value] of (organizationIds ?? []).entries()) {
-      if (typeof value !== "string" || !ORGANIZATION_ID.test(value)) {
-        problems.push({
-          property: `organizationIds[${i}]`,
-          reason: `malformed organization id ${JSON.stringify(value)}; expected 32 lowercase hex characters, as shown in the Cloudflare dashboard URL`,
-        });
-      }
-    }
-  }
+  if (more > 0) problems.push({ property, reason: `and ${more.toLocaleString("en")} more invalid ${what}` });
   return problems;
 }
 
-/** Throws a {@link CloudflareConfigError} naming every bad filter value, if there is any. */
+/** A caller's value in a message, cut short: a filter value is not a secret, but it may be huge. */
+function quoted(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+/** Throws a {@link CloudflareConfigError} naming the bad filter values, if there is any. */
 export function assertValidFilters(filters: InviteFilters): void {
   const problems = filterProblems(filters);
   if (problems.length > 0) {
-    throw new CloudflareConfigError(
-      `Invalid filter: ${problems.map((p) => `${p.property}: ${p.reason}`).join("; ")}.`,
-    );
+    throw new CloudflareConfigError(`Invalid filter: ${formatProblems(problems)}.`);
   }
+}
+
+/** `property: reason; property: reason`, the one way problems are joined in a message. */
+export function formatProblems(problems: readonly FilterProblem[]): string {
+  return problems.map((p) => `${p.property}: ${p.reason}`).join("; ");
 }
 
 /** Keeps the invites that match every given filter; an absent or empty filter keeps everything. */

@@ -27,17 +27,23 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /**
+ * The longest wait a header is read as: a year. Anything longer is as good as "not soon", and
+ * stays a number that dates and timers can hold (`99999999999999` seconds would not).
+ */
+export const MAX_PARSED_WAIT_MS = 366 * 24 * 60 * 60 * 1000;
+
+/**
  * Reads `Retry-After` as delay-seconds or an HTTP date, in milliseconds from `nowMs`.
  * Returns `undefined` when the header is absent or unreadable; a date in the past gives 0.
  */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
   if (value === undefined) return undefined;
   const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.min(MAX_PARSED_WAIT_MS, Math.round(Number(trimmed) * 1000));
   // HTTP dates (IMF-fixdate and the obsolete forms) all start with a day name.
   const date = /^[A-Za-z]{3}/.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
   if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - nowMs);
+  return Math.min(MAX_PARSED_WAIT_MS, Math.max(0, date - nowMs));
 }
 
 /**
@@ -48,7 +54,7 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
 export function parseRateLimitReset(value: string | undefined): number | undefined {
   if (value === undefined || !/(?:^|;)\s*r=0(?:;|$)/.test(value)) return undefined;
   const match = /(?:^|;)\s*t=(\d+)/.exec(value);
-  return match?.[1] === undefined ? undefined : Number(match[1]) * 1000;
+  return match?.[1] === undefined ? undefined : Math.min(MAX_PARSED_WAIT_MS, Number(match[1]) * 1000);
 }
 
 /**

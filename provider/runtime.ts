@@ -1,7 +1,7 @@
 import { listUserInvitesFrom } from "./client";
 import { CONFIG_NAMES, environmentSource, OPTION_NAMES } from "./credentials";
 import { CloudflareConfigError } from "./errors";
-import { filterProblems, type FilterProblem } from "./filters";
+import { filterProblems, formatProblems, type FilterProblem } from "./filters";
 import type { Invite } from "./schema";
 import { summarizeInvites, type InviteSummary } from "./summary";
 
@@ -75,9 +75,7 @@ export async function readUserInvites(
 ): Promise<UserInvitesOutputs> {
   const problems = inputProblems(inputs);
   if (problems.length > 0) {
-    throw new CloudflareConfigError(
-      `Invalid UserInvites arguments: ${problems.map((p) => `${p.property}: ${p.reason}`).join("; ")}.`,
-    );
+    throw new CloudflareConfigError(`Invalid UserInvites arguments: ${formatProblems(problems)}.`);
   }
   const invites = await listUserInvitesFrom(inputs, {
     credentials: [

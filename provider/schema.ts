@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LISTED_PROBLEMS } from "./bounded";
 import { PACKAGE_NAME, VERSION } from "./version";
 
 /**
@@ -56,19 +57,22 @@ export interface Invite {
 export interface WireMessage {
   code?: number | string | undefined;
   message?: string | undefined;
-  error_chain?: WireMessage[] | undefined;
+  /** Nested messages, checked one level at a time by whoever reads them (see `errorsFromJson`). */
+  error_chain?: unknown[] | undefined;
 }
 
-/** Builds the schema of one message in `errors` / `messages`, including nested `error_chain`s. */
-export function buildMessageSchema() {
-  const message: z.ZodType<WireMessage> = z.lazy(() =>
-    z.object({
-      code: z.union([z.number(), z.string()]).optional(),
-      message: z.string().optional(),
-      error_chain: z.array(message).optional(),
-    }),
-  );
-  return message;
+/**
+ * Builds the schema of one message in `errors` / `messages`. `error_chain` is not described
+ * recursively: a recursive schema recurses once per level of nesting, and a server (or anything
+ * between it and us) could nest deeper than the call stack allows. Readers flatten it themselves,
+ * to a bounded depth.
+ */
+export function buildMessageSchema(): z.ZodType<WireMessage> {
+  return z.object({
+    code: z.union([z.number(), z.string()]).optional(),
+    message: z.string().optional(),
+    error_chain: z.array(z.unknown()).optional(),
+  });
 }
 
 /** Builds the schema of one invite on the wire. */
@@ -139,6 +143,7 @@ export interface Schemas {
   readonly envelope: ReturnType<typeof buildListEnvelopeSchema>;
   readonly invites: z.ZodArray<ReturnType<typeof buildInviteSchema>>;
   readonly errorEnvelope: ReturnType<typeof buildErrorEnvelopeSchema>;
+  readonly message: ReturnType<typeof buildMessageSchema>;
 }
 
 /**
@@ -153,6 +158,7 @@ export function schemas(): Schemas {
     envelope: buildListEnvelopeSchema(),
     invites: z.array(buildInviteSchema()),
     errorEnvelope: buildErrorEnvelopeSchema(),
+    message: buildMessageSchema(),
   });
 }
 
@@ -172,14 +178,21 @@ export interface ListPage {
 export function parseListPage(body: unknown): { ok: true; page: ListPage } | { ok: false; problems: string } {
   const { envelope, invites } = schemas();
   const parsed = envelope.safeParse(body);
-  if (!parsed.success) return { ok: false, problems: z.prettifyError(parsed.error) };
+  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues) };
   // One array parse: zod's compiled loop is faster than an item-by-item safeParse.
   const items = invites.safeParse(parsed.data.result);
   if (!items.success) {
     const issues = items.error.issues.map((issue) => ({ ...issue, path: ["result", ...issue.path] }));
-    return { ok: false, problems: z.prettifyError(new z.ZodError(issues)) };
+    return { ok: false, problems: describeIssues(issues) };
   }
   return { ok: true, page: { invites: items.data.map(toInvite), resultInfo: parsed.data.result_info } };
+}
+
+/** zod's readable list of problems, for the first few of them, then how many more there were. */
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const shown = z.prettifyError(new z.ZodError(issues.slice(0, LISTED_PROBLEMS)));
+  const more = issues.length - LISTED_PROBLEMS;
+  return more > 0 ? `${shown}\n… and ${more.toLocaleString("en")} more problems` : shown;
 }
 
 /**

@@ -10,6 +10,8 @@ export interface Transport {
   /** Auth, `accept` and `user-agent` headers. Never copied into an error. */
   readonly headers: Readonly<Record<string, string>>;
   readonly timeoutMs: number;
+  /** The most bytes one response may have; past it reading stops and the call fails, unretried. */
+  readonly maxResponseBytes: number;
   readonly policy: RetryPolicy;
   /** Credential values to scrub from any text that ends up in an error. */
   readonly secrets: readonly string[];
@@ -35,10 +37,12 @@ export async function getJson(transport: Transport, url: URL): Promise<JsonRespo
     const attempt = await attemptOnce(transport, url);
     if (attempt.kind === "json") return { ...attempt, path };
     const retryAfterMs = attempt.kind === "http-error" ? attempt.retryAfterMs : undefined;
+    // A response over the size limit would be as large next time: it is never retried.
     const retryable =
       attempt.kind === "network"
         ? attempt.retryable
-        : attempt.kind === "unreadable" || isRetryableStatus(attempt.status);
+        : attempt.kind === "unreadable" ||
+          (attempt.kind === "http-error" && isRetryableStatus(attempt.status));
     const decision = decideRetry(
       { retriesSoFar: retries, retryable, retryAfterMs },
       transport.policy,

@@ -115,9 +115,9 @@ describe("exit 2, with a message, when the audit cannot run", () => {
     [["audit", "--exempt", "ACME"], '--exempt[0]: malformed organization id "ACME"'],
     [
       ["audit", "--expiring-within-days", "soon"],
-      '--expiring-within-days: expected a whole number >= 0, got "soon"',
+      '--expiring-within-days: expected a whole number from 0 to 36500, got "soon"',
     ],
-    [["audit", "--timeout-ms", "0"], '--timeout-ms: expected a whole number >= 1, got "0"'],
+    [["audit", "--timeout-ms", "0"], '--timeout-ms: expected a whole number from 1 to 2147483647, got "0"'],
     [["audit", "--frobnicate"], "Unknown option '--frobnicate'"],
     [[], 'Expected the command "audit", got no command.'],
     [["list"], 'Expected the command "audit", got "list".'],

@@ -75,8 +75,10 @@ export const twoFactorPolicy: StackValidationPolicy = {
       statuses: {
         type: "array",
         items: { type: "string", enum: [...FILTERABLE_STATUSES] },
+        // An empty list would count nothing and pass every stack: CrossGuard refuses it.
+        minItems: 1,
         default: [...DEFAULT_AUDITED_STATUSES],
-        description: "Invite statuses that count.",
+        description: "Invite statuses that count (at least one).",
       },
       exemptOrganizationIds: {
         type: "array",

@@ -148,10 +148,10 @@ describe("refusals before any request", () => {
 
   test("bad numeric options name themselves", async () => {
     await expect(listUserInvites({ apiToken, timeoutMs: 0 })).rejects.toThrow(
-      "timeoutMs must be a number > 0, got 0.",
+      "timeoutMs must be a whole number from 1 to 2147483647, got 0.",
     );
     await expect(listUserInvites({ apiToken, maxRetries: -1 })).rejects.toThrow(
-      "maxRetries must be a number >= 0, got -1.",
+      "maxRetries must be a whole number from 0 to 100, got -1.",
     );
   });
 
