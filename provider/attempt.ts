@@ -82,13 +82,13 @@ type Body =
  * costs at most `limit` bytes of memory, once.
  */
 async function readBody(
-  stream: AsyncIterable<Buffer> & { destroy(): unknown },
+  stream: AsyncIterable<Buffer> & { destroy(): unknown; on(event: "error", listener: () => void): unknown },
   headers: Record<string, string | string[] | undefined>,
   limit: number,
 ): Promise<Body> {
   const announced = Number(firstHeader(headers["content-length"]));
   if (Number.isFinite(announced) && announced > limit) {
-    stream.destroy();
+    discard(stream);
     return { tooLarge: true, bytes: announced };
   }
   const chunks: Buffer[] = [];
@@ -96,12 +96,21 @@ async function readBody(
   for await (const chunk of stream) {
     bytes += chunk.length;
     if (bytes > limit) {
-      stream.destroy();
+      discard(stream);
       return { tooLarge: true, bytes };
     }
     chunks.push(chunk);
   }
   return { tooLarge: false, text: Buffer.concat(chunks, bytes).toString("utf8") };
+}
+
+/**
+ * Drops a body unread and closes its connection. undici reports the abort as an `error` event,
+ * which, with nobody listening, would crash the process (the provider host, under Pulumi).
+ */
+function discard(stream: { destroy(): unknown; on(event: "error", listener: () => void): unknown }): void {
+  stream.on("error", () => undefined);
+  stream.destroy();
 }
 
 function errorsFromBody(text: string): ApiErrorDetail[] {

@@ -1,4 +1,3 @@
-import { inspect } from "node:util";
 import {
   CloudflareApiError,
   CloudflareConfigError,
@@ -22,6 +21,8 @@ import {
 import { inputProblems, type UserInvitesInputs } from "../../provider/runtime";
 import type { ProviderHost } from "../../provider/testing";
 import { emulator } from "../helpers/emulator";
+import { DEFECTS } from "./defects";
+import { everythingVisible } from "../helpers/visible";
 import { serializeProvider, startHost, stderrWith } from "../helpers/providerHost";
 
 /**
@@ -60,11 +61,12 @@ interface Row {
 }
 
 /** What the suite went through, for its summary line. */
-const tally = { scenarios: 0, faultsSurvived: 0, namedErrors: 0, badInputs: 0, leaks: 0 };
+const tally = { scenarios: 0, faultsSurvived: 0, namedErrors: 0, badInputs: 0, defects: 0, leaks: 0 };
 afterAll(() => {
   process.stderr.write(
     `fault suite: ${tally.scenarios} scenarios, ${tally.faultsSurvived} faults survived, ` +
-      `${tally.namedErrors} named errors, ${tally.badInputs} bad inputs tried, ${tally.leaks} credential leaks\n`,
+      `${tally.namedErrors} named errors, ${tally.badInputs} bad inputs tried, ` +
+      `${tally.defects} fixed defects replayed, ${tally.leaks} credential leaks\n`,
   );
 });
 
@@ -335,21 +337,6 @@ async function referenceList(
 }
 
 /** Every text a caller or a logger could see of a result. */
-function everythingVisible(result: unknown): string {
-  if (result instanceof Error) {
-    const own = Object.fromEntries(
-      Object.getOwnPropertyNames(result).map((k) => [k, (result as unknown as Record<string, unknown>)[k]]),
-    );
-    return [
-      result.message,
-      String(result.stack),
-      inspect(result, { depth: 10 }),
-      JSON.stringify(own, (_k, v: unknown) => (v instanceof Error ? inspect(v) : v)),
-    ].join("\n");
-  }
-  return JSON.stringify(result);
-}
-
 describe.each(Object.keys(CREDENTIALS) as (keyof typeof CREDENTIALS)[])("with the %s scheme", (scheme) => {
   test.each(ROWS.map((row) => [row.name, row] as const))("%s", async (_name, row) => {
     const emu = await emulator({
@@ -574,5 +561,13 @@ describe("through the provider host", () => {
     expect(leaked).toEqual([]);
     tally.scenarios++;
     tally.namedErrors++;
+  });
+});
+
+// The defects found in review, each replayed as it was found (tests/faults/defects.ts).
+describe("fixed defects", () => {
+  test.each(DEFECTS.map((d) => [d.name, d] as const))("%s", async (_name, defect) => {
+    await defect.run();
+    tally.defects++;
   });
 });
