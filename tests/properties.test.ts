@@ -1,0 +1,176 @@
+import fc from "fast-check";
+import { CloudflareConfigError, CloudflareInvitesError, listUserInvites } from "../provider";
+import { runCommand } from "../provider/auditCommand";
+import { MAX_PARSED_WAIT_MS, parseRateLimitReset, parseRetryAfter } from "../provider/retry";
+import { parseListPage } from "../provider/schema";
+import { FAKE_CREDENTIALS, sampleInvites, type Fault } from "../provider/testing";
+import { emulator, withEnv } from "./helpers/emulator";
+import { everythingVisible } from "./helpers/visible";
+
+// Properties over arbitrary input: whatever a server, a proxy or a caller sends, the outcome is
+// a valid list or one of this package's errors, and no credential reaches anything an error shows.
+
+const TOKEN = FAKE_CREDENTIALS.apiToken;
+const RUNS = { numRuns: 150 };
+
+/** Strings that sometimes hold the credential, whole, cut, or surrounded by other text. */
+const echoing = fc.oneof(
+  fc.string(),
+  fc.constant(TOKEN),
+  fc.tuple(fc.string(), fc.string()).map(([a, b]) => `${a}${TOKEN}${b}`),
+  fc.nat(TOKEN.length).map((n) => TOKEN.slice(0, n)),
+);
+
+/** JSON values shaped like, and unlike, Cloudflare's envelope. */
+const envelopeLike = fc.oneof(
+  fc.jsonValue(),
+  fc.record({
+    success: fc.oneof(fc.boolean(), fc.jsonValue()),
+    errors: fc.oneof(fc.jsonValue(), fc.array(fc.record({ code: fc.jsonValue(), message: echoing }))),
+    messages: fc.jsonValue(),
+    result: fc.oneof(
+      fc.jsonValue(),
+      fc.constant(sampleInvites()),
+      fc.array(fc.dictionary(fc.string(), fc.jsonValue())),
+    ),
+    result_info: fc.jsonValue(),
+  }),
+);
+
+const faultArbitrary: fc.Arbitrary<Fault> = fc.record(
+  {
+    status: fc.integer({ min: 200, max: 599 }),
+    headers: fc.record(
+      { "retry-after": echoing, "cf-ray": echoing, ratelimit: echoing, "content-type": echoing },
+      { requiredKeys: [] },
+    ),
+    body: envelopeLike,
+    rawBody: echoing,
+  },
+  { requiredKeys: [] },
+);
+
+function isCountedOutcome(outcome: unknown): boolean {
+  if (Array.isArray(outcome)) return true;
+  expect(outcome).toBeInstanceOf(CloudflareInvitesError);
+  expect(everythingVisible(outcome)).not.toContain(TOKEN);
+  return true;
+}
+
+test("the wire parser: any body is a page of invites or a list of problems, never a throw", () => {
+  fc.assert(
+    fc.property(envelopeLike, (body) => {
+      const parsed = parseListPage(body);
+      if (parsed.ok) expect(Array.isArray(parsed.page.invites)).toBe(true);
+      else expect(typeof parsed.problems).toBe("string");
+    }),
+    RUNS,
+  );
+});
+
+test("the client: any answer gives a list or one of our errors, with no credential in it", async () => {
+  let next: Fault = {};
+  const served = await emulator({ faultFor: () => next });
+  await fc.assert(
+    fc.asyncProperty(faultArbitrary, async (fault) => {
+      next = fault;
+      const outcome = await listUserInvites({
+        baseUrl: served.url,
+        apiToken: TOKEN,
+        maxRetries: 1,
+        backoffBaseMs: 1,
+        maxRetryAfterMs: 0,
+      }).catch((error: unknown) => error);
+      expect(isCountedOutcome(outcome)).toBe(true);
+    }),
+    RUNS,
+  );
+  expect(served.requests.length).toBeGreaterThanOrEqual(RUNS.numRuns);
+});
+
+test("Retry-After and Ratelimit: any header is no wait or a wait from 0 to a year, usable as a date", () => {
+  fc.assert(
+    fc.property(
+      fc.oneof(
+        fc.string(),
+        fc.stringMatching(/^\d{1,30}(\.\d{1,5})?$/),
+        fc.date().map((d) => (Number.isNaN(d.getTime()) ? "x" : d.toUTCString())),
+      ),
+      (header) => {
+        for (const wait of [
+          parseRetryAfter(header, Date.now()),
+          parseRateLimitReset(header),
+          parseRateLimitReset(`r=0;t=${header}`),
+        ]) {
+          if (wait === undefined) continue;
+          expect(Number.isFinite(wait)).toBe(true);
+          expect(wait).toBeGreaterThanOrEqual(0);
+          expect(wait).toBeLessThanOrEqual(MAX_PARSED_WAIT_MS);
+          expect(() => new Date(Date.now() + wait).toISOString()).not.toThrow();
+        }
+      },
+    ),
+    { numRuns: 500 },
+  );
+});
+
+test("options: any value of any option is used or refused with a configuration error naming it", async () => {
+  const emu = await emulator();
+  const names = [
+    "timeoutMs",
+    "maxRetries",
+    "maxRetryAfterMs",
+    "backoffBaseMs",
+    "maxPages",
+    "maxResponseBytes",
+    "baseUrl",
+    "apiToken",
+    "status",
+    "organizationIds",
+  ] as const;
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...names), fc.anything(), async (name, value) => {
+      const options = { baseUrl: emu.url, apiToken: TOKEN, maxRetries: 0, [name]: value };
+      const outcome = await listUserInvites(options as never).catch((error: unknown) => error);
+      if (Array.isArray(outcome)) return;
+      expect(outcome).toBeInstanceOf(CloudflareInvitesError);
+      if (outcome instanceof CloudflareConfigError) expect(outcome.message).toContain(name);
+      expect(everythingVisible(outcome)).not.toContain(TOKEN);
+    }),
+    RUNS,
+  );
+});
+
+test("the audit command: any arguments exit 0, 1 or 2 with a message, never a throw or a credential", async () => {
+  const emu = await emulator({ invites: sampleInvites() });
+  const flag = fc.constantFrom(
+    "--json",
+    "--status",
+    "--exempt",
+    "--expiring-within-days",
+    "--timeout-ms",
+    "--base-url",
+    "--help",
+    "--version",
+    "-h",
+    "--bogus",
+  );
+  const argument = fc.oneof(
+    flag,
+    echoing,
+    fc.constantFrom("", ",,,", "pending", "0", "-1", "1.5", "99999999999999", emu.url),
+  );
+  await fc.assert(
+    fc.asyncProperty(fc.array(argument, { maxLength: 6 }), async (args) => {
+      let out = "";
+      const code = await withEnv({ CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_BASE_URL: emu.url }, () =>
+        runCommand(["audit", ...args], { stdout: (t) => (out += t), stderr: (t) => (out += t) }),
+      );
+      expect([0, 1, 2]).toContain(code);
+      expect(out.length).toBeGreaterThan(0);
+      // The command may quote an argument back; the credential only ever comes from the environment.
+      if (!args.some((a) => a.includes(TOKEN.slice(0, 4)))) expect(out).not.toContain(TOKEN);
+    }),
+    { numRuns: 100 },
+  );
+});
