@@ -82,7 +82,11 @@ type Body =
  * costs at most `limit` bytes of memory, once.
  */
 async function readBody(
-  stream: AsyncIterable<Buffer> & { destroy(): unknown; on(event: "error", listener: () => void): unknown },
+  stream: AsyncIterable<Buffer> & {
+    destroy(): unknown;
+    on(event: "error", listener: () => void): unknown;
+    text(): Promise<string>;
+  },
   headers: Record<string, string | string[] | undefined>,
   limit: number,
 ): Promise<Body> {
@@ -91,6 +95,9 @@ async function readBody(
     discard(stream);
     return { tooLarge: true, bytes: announced };
   }
+  // A length within the limit is enforced by HTTP framing itself: read it the usual way, which
+  // costs nothing extra. Only a body of unknown length (chunked) is counted as it streams.
+  if (Number.isFinite(announced)) return { tooLarge: false, text: await stream.text() };
   const chunks: Buffer[] = [];
   let bytes = 0;
   for await (const chunk of stream) {
