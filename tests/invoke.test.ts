@@ -42,8 +42,11 @@ test("getUserInvitesOutput takes Inputs, and a secret token makes the result sec
     status: [pulumi.output("accepted")],
   });
   const secret = getUserInvitesOutput({ apiToken: pulumi.secret(apiToken), baseUrl: emu.url });
-  const count = (output: pulumi.Output<{ invites: readonly unknown[] }>) =>
-    new Promise<number>((resolve) => output.apply((r) => resolve(r.invites.length)));
+  // `promise()` is the SDK's own way to await an Output: unlike waiting inside `apply`, it rejects
+  // when the read behind it fails, so a failure fails this test instead of hanging it.
+  const count = async (output: pulumi.Output<{ invites: readonly unknown[] }>) =>
+    (await (output as unknown as { promise(): Promise<{ invites: readonly unknown[] }> }).promise()).invites
+      .length;
   expect(await count(plain)).toBe(2);
   expect(await count(secret)).toBe(7);
   expect(await pulumi.isSecret(plain)).toBe(false);
