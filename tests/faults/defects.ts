@@ -18,7 +18,7 @@ import { twoFactorPolicy } from "../../examples/policy/policies";
 import { runCommand } from "../../provider/auditCommand";
 import { emulator } from "../helpers/emulator";
 import { REPO_ROOT } from "../helpers/providerHost";
-import { startProxiedApi, TEST_CA_FILE } from "../helpers/proxy";
+import { proxiedProcessEnv, startProxiedApi } from "../helpers/proxy";
 import { everythingVisible } from "../helpers/visible";
 
 /**
@@ -112,17 +112,15 @@ export const DEFECTS: readonly Defect[] = [
           ["-r", "ts-node/register/transpile-only", join(REPO_ROOT, "tests", "fixtures", "proxiedList.ts")],
           {
             cwd: REPO_ROOT,
-            env: {
-              ...process.env,
+            env: proxiedProcessEnv({
               HTTPS_PROXY: api.proxyUrl,
-              NODE_EXTRA_CA_CERTS: TEST_CA_FILE,
               CLOUDFLARE_API_TOKEN: TOKEN,
               PROXIED_BASE_URL: api.baseUrl,
-            },
+            }),
           },
         );
         expect(JSON.parse(stdout)).toEqual({ count: 7 });
-        expect(api.connects).toHaveLength(1);
+        expect(api.connects).toEqual([api.connectTarget]);
       } finally {
         await api.close();
       }

@@ -10,12 +10,27 @@ export const PROXIED_HOST = "api.cloudflare.test";
 /** The test-only certificate for {@link PROXIED_HOST}; processes trust it via NODE_EXTRA_CA_CERTS. */
 export const TEST_CA_FILE = join(__dirname, "..", "fixtures", "tls", "test-only.crt");
 
+/**
+ * The environment of a process behind the proxy: the test CA trusted, and {@link PROXIED_HOST}
+ * resolved to 127.0.0.1 for requests that bypass the proxy (no lookup leaves the machine).
+ */
+export function proxiedProcessEnv(vars: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ...vars,
+    NODE_EXTRA_CA_CERTS: TEST_CA_FILE,
+    NODE_OPTIONS: `--require ${join(__dirname, "..", "fixtures", "resolveProxiedHost.js")}`,
+  };
+}
+
 /** A CONNECT proxy on 127.0.0.1 in front of a TLS server in front of the emulator. */
 export interface ProxiedApi {
   /** `http://127.0.0.1:<port>`: the value for HTTPS_PROXY / HTTP_PROXY. */
   readonly proxyUrl: string;
-  /** `https://api.cloudflare.test/client/v4`: the base URL a client uses through the proxy. */
+  /** `https://api.cloudflare.test:<port>/client/v4`: the base URL a client uses, the TLS server's port in it. */
   readonly baseUrl: string;
+  /** What the proxy is asked to CONNECT to for that base URL: `api.cloudflare.test:<port>`. */
+  readonly connectTarget: string;
   /** Every CONNECT target the proxy was asked for, in order. */
   readonly connects: string[];
   close(): Promise<void>;
@@ -66,7 +81,8 @@ export async function startProxiedApi(emulatorUrl: string): Promise<ProxiedApi> 
 
   return {
     proxyUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-    baseUrl: `https://${PROXIED_HOST}/client/v4`,
+    baseUrl: `https://${PROXIED_HOST}:${tlsPort}/client/v4`,
+    connectTarget: `${PROXIED_HOST}:${tlsPort}`,
     connects,
     async close() {
       for (const socket of sockets) socket.destroy();
