@@ -107,8 +107,15 @@ export async function startCloudflareEmulator(options: EmulatorOptions = {}): Pr
     if (request.method !== "GET") {
       return send(res, 405, errorEnvelope([{ code: 10405, message: "Method not allowed" }]), index);
     }
-    if (request.path === `${API_ROOT}/user/invites`)
-      return send(res, 200, listPage(invites, request.query, options), index);
+    if (request.path === `${API_ROOT}/user/invites`) {
+      const key = `${request.query["page"] ?? ""}/${request.query["per_page"] ?? ""}`;
+      let text = pages.get(key);
+      if (text === undefined) {
+        text = JSON.stringify(listPage(invites, request.query, options));
+        pages.set(key, text);
+      }
+      return sendText(res, 200, text, index);
+    }
     const single = new RegExp(`^${API_ROOT}/user/invites/([^/]+)$`).exec(request.path);
     if (single) {
       const found = invites.find((i) => i.id === decodeURIComponent(single[1] ?? ""));

@@ -114,10 +114,24 @@ describe("listing", () => {
     expect((await get("/user/invites", TOKEN, "POST")).status).toBe(405);
   });
 
-  test("setInvites changes what the next request lists", async () => {
+  test("setInvites changes what the next request lists, pages served before included", async () => {
     emu = await startCloudflareEmulator();
+    // Pages are kept serialized between requests: a change must not serve the old one.
+    expect((await get("/user/invites")).body["result"]).toHaveLength(7);
+    expect((await get("/user/invites")).body["result"]).toHaveLength(7);
     emu.setInvites([]);
     expect((await get("/user/invites")).body["result"]).toEqual([]);
+  });
+
+  test("pages kept serialized stay apart by page and size", async () => {
+    emu = await startCloudflareEmulator({ invites: sampleInvites() });
+    const first = await get("/user/invites?page=1&per_page=2");
+    const second = await get("/user/invites?page=2&per_page=2");
+    const wide = await get("/user/invites?page=1&per_page=5");
+    expect(first.body["result"]).toHaveLength(2);
+    expect(second.body["result_info"]).toMatchObject({ page: 2, per_page: 2 });
+    expect(wide.body["result"]).toHaveLength(5);
+    expect((await get("/user/invites?page=2&per_page=2")).body).toEqual(second.body);
   });
 
   test("records each request", async () => {
