@@ -51,7 +51,7 @@ export function toError(
     case "too-large":
       return new CloudflareResponseError(
         `${where} answered HTTP ${attempt.status} with more than ${transport.maxResponseBytes} bytes ` +
-          `(${attempt.bytes} ${attempt.bytes > transport.maxResponseBytes ? "announced or read" : "read"})` +
+          `(${attempt.bytes} announced or read)` +
           `${rayText(attempt.rayId)}, more than maxResponseBytes allows; reading stopped and this was ` +
           `not retried. Ten thousand invitations are about 4 MB: if this user really has more, raise ` +
           `maxResponseBytes; otherwise something between you and Cloudflare is sending this.`,
@@ -73,7 +73,7 @@ export function toError(
         ctx.waitTooLong && attempt.retryAfterMs !== undefined
           ? ` Cloudflare asked to wait ${Math.ceil(attempt.retryAfterMs / 1000)} s, longer than ` +
             `maxRetryAfterMs (${transport.policy.maxRetryAfterMs} ms), so this did not wait: retry after ` +
-            `${retryAt(attempt.retryAfterMs)}.`
+            `${new Date(Date.now() + attempt.retryAfterMs).toISOString()}.`
           : "";
       const hint = hintFor(attempt.status, errors, transport.scheme);
       return new CloudflareApiError(
@@ -141,12 +141,6 @@ const MAX_MESSAGE_LENGTH = 500;
 
 function boundedMessage(message: string): string {
   return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message;
-}
-
-/** When to come back, as a date; waits are capped when parsed, so this is always a valid date. */
-function retryAt(waitMs: number): string {
-  const at = new Date(Date.now() + waitMs);
-  return Number.isNaN(at.getTime()) ? "a long time" : at.toISOString();
 }
 
 /**

@@ -25,8 +25,8 @@ const requestWith = require("undici/lib/api/api-request.js") as (
  * The one thing undici's entry point does besides exporting: it gives every dispatcher its API
  * methods (`request`, `stream`, `pipeline`, `upgrade`, `connect`). ProxyAgent opens its CONNECT
  * tunnel with `connect`, so without this no request ever reaches a proxy. Same functions, same
- * prototype as the entry point's `Object.assign(Dispatcher.prototype, api)`. Called by every
- * function below rather than once at load: a provider serialized by value (from source) carries
+ * prototype as the entry point's `Object.assign(Dispatcher.prototype, api)`. Called by the
+ * functions below that make a dispatcher (before any request can be sent) rather than once at load: a provider serialized by value (from source) carries
  * the functions it calls, never a module's top-level statements. tests/proxy.test.ts sends
  * requests through a real CONNECT proxy from the client, the audit command and the provider host.
  */

@@ -1,6 +1,11 @@
 import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
-import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer } from "node:net";
+import {
+  createServer as createTcpServer,
+  type AddressInfo,
+  type Server as TcpServer,
+  type Socket,
+} from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import {
@@ -51,7 +56,7 @@ async function list(options: ListUserInvitesOptions) {
 }
 
 /** A server that answers every request with what `respond` writes, then the test closes it. */
-async function rawHttp(respond: (socket: import("node:net").Socket, request: string) => void): Promise<{
+async function rawHttp(respond: (socket: Socket, request: string) => void): Promise<{
   url: string;
   close(): Promise<void>;
 }> {
