@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Programs whose job is to print: the CLI, the demo, the benchmark, examples.
-    files: ["provider/cli.ts", "scripts/**", "bench/**", "examples/**"],
+    files: ["provider/cli/**", "scripts/**", "bench/**", "examples/**"],
     rules: { "no-console": "off" },
   },
   {

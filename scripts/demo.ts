@@ -5,7 +5,7 @@
  * `pulumi stack output` does, then runs the policy pack's rules over the resulting resources.
  */
 import { join } from "node:path";
-import { expiringInvitesPolicy, twoFactorPolicy } from "../examples/policy/policies";
+import { expiringInvitesPolicy, twoFactorPolicy } from "../provider/policy/rules";
 import { formatPolicyRun, runPoliciesOffline } from "../examples/policy/runOffline";
 import { USER_INVITES_TYPE } from "../provider";
 import {

@@ -24,9 +24,11 @@ test("the packed package installs, serializes to a require of its runtime, and r
       "CHANGELOG.md",
       "dist/index.js",
       "dist/index.d.ts",
-      "dist/runtime.js",
+      "dist/pulumi/runtime.js",
+      "dist/policy/index.js",
+      "dist/policy/index.d.ts",
       "dist/testing/index.js",
-      "dist/cli.js",
+      "dist/cli/main.js",
     ]),
   );
   expect(
@@ -51,8 +53,25 @@ test("the packed package installs, serializes to a require of its runtime, and r
   expect(provider.length).toBeLessThan(8_000);
 
   // The bin, as `npx pulumi-cloudflare-user-invites` would run it.
-  const version = execFileSync(process.execPath, [join(packageDir, "dist", "cli.js"), "--version"], {
+  const version = execFileSync(process.execPath, [join(packageDir, "dist", "cli", "main.js"), "--version"], {
     encoding: "utf8",
   });
   expect(version.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+
+  // The `./policy` export, as a user's own policy pack imports it: the rules, loading neither
+  // @pulumi/policy (only its types are used) nor @pulumi/pulumi.
+  const policy = execFileSync(
+    process.execPath,
+    [
+      "-e",
+      `const p = require("pulumi-cloudflare-user-invites/policy");
+       const loaded = Object.keys(require.cache).filter((f) => f.includes("@pulumi"));
+       console.log(JSON.stringify({ names: p.userInvitesPolicies.map((r) => r.name), loaded }));`,
+    ],
+    { cwd: project, encoding: "utf8" },
+  );
+  expect(JSON.parse(policy)).toEqual({
+    names: ["cloudflare-invites-require-two-factor", "cloudflare-invites-expiring-soon"],
+    loaded: [],
+  });
 });

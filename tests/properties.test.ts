@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { CloudflareConfigError, CloudflareInvitesError, listUserInvites } from "../provider";
-import { runCommand } from "../provider/auditCommand";
-import { MAX_PARSED_WAIT_MS, parseRateLimitReset, parseRetryAfter } from "../provider/retry";
-import { parseListPage } from "../provider/schema";
+import { runCommand } from "../provider/cli/auditCommand";
+import { MAX_PARSED_WAIT_MS, parseRateLimitReset, parseRetryAfter } from "../provider/cloudflare/http/retry";
+import { parseListPage } from "../provider/cloudflare/schema";
 import { FAKE_CREDENTIALS, sampleInvites, type Fault } from "../provider/testing";
 import { emulator, withEnv } from "./helpers/emulator";
 import { everythingVisible } from "./helpers/visible";
@@ -145,8 +145,8 @@ test("the audit command: any arguments exit 0, 1 or 2 with a message, never a th
   const emu = await emulator({ invites: sampleInvites() });
   const flag = fc.constantFrom(
     "--json",
-    "--status",
-    "--exempt",
+    "--statuses",
+    "--exempt-organization-ids",
     "--expiring-within-days",
     "--timeout-ms",
     "--base-url",

@@ -1,7 +1,8 @@
 import { PolicyPack } from "@pulumi/policy";
-import { expiringInvitesPolicy, twoFactorPolicy } from "./policies";
+// In your own pack: import { userInvitesPolicies } from "pulumi-cloudflare-user-invites/policy";
+import { userInvitesPolicies } from "../../provider/policy";
 
 // Run with: pulumi preview --policy-pack examples/policy
 new PolicyPack("cloudflare-user-invites", {
-  policies: [twoFactorPolicy, expiringInvitesPolicy],
+  policies: [...userInvitesPolicies],
 });

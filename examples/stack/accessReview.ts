@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 /** Arguments of {@link OrganizationAccessReview}. */
 export interface OrganizationAccessReviewArgs {
-  /** The organizations to review: here, those that do not enforce two-factor auth. */
+  /** The organizations to review: here, those that do not enforce two-factor authentication. */
   readonly organizationIds: pulumi.Input<string[]>;
 }
 
@@ -20,7 +20,9 @@ export class OrganizationAccessReview extends pulumi.ComponentResource {
     this.checklist = pulumi
       .output(args.organizationIds)
       .apply((ids) =>
-        ids.map((id) => `Organization ${id} does not enforce two-factor auth: review this user's access`),
+        ids.map(
+          (id) => `Organization ${id} does not enforce two-factor authentication: review this user's access`,
+        ),
       );
     this.registerOutputs({ checklist: this.checklist });
   }

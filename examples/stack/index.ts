@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 // In your own project: import { ... } from "pulumi-cloudflare-user-invites";
-import { pendingInvitesExpiringWithin, UserInvites } from "../../provider";
+import { DEFAULT_EXPIRY_WINDOW_DAYS, findExpiringInvites, UserInvites } from "../../provider";
 import { OrganizationAccessReview } from "./accessReview";
 
 /**
@@ -9,7 +9,7 @@ import { OrganizationAccessReview } from "./accessReview";
  */
 async function stack() {
   const config = new pulumi.Config();
-  const expiringWithinDays = config.getNumber("expiringWithinDays") ?? 7;
+  const expiringWithinDays = config.getNumber("expiringWithinDays") ?? DEFAULT_EXPIRY_WINDOW_DAYS;
 
   // Read on every `pulumi preview` and `pulumi up`; credentials come from `cloudflare:apiToken`
   // (pulumi config set --secret cloudflare:apiToken ...) or CLOUDFLARE_API_TOKEN.
@@ -25,17 +25,15 @@ async function stack() {
   return {
     /** Organizations that are waiting for this user to accept an invite. */
     pendingOrganizationIds: invites.pendingOrganizationIds,
-    /** Organizations this user is invited to (or belongs to) that do not enforce two-factor auth. */
+    /** Organizations this user is invited to (or belongs to) that do not enforce two-factor authentication. */
     organizationsNotEnforcingTwoFactor: invites.organizationsNotEnforcingTwoFactor,
     /** Pending invites that expire within `expiringWithinDays`, soonest first. */
     invitesExpiringSoon: invites.invites.apply((list) =>
-      pendingInvitesExpiringWithin(list, expiringWithinDays, new Date())
-        .sort((a, b) => (a.expiresOn ?? "").localeCompare(b.expiresOn ?? ""))
-        .map((invite) => ({
-          organizationId: invite.organizationId,
-          organizationName: invite.organizationName ?? invite.organizationId,
-          expiresOn: invite.expiresOn,
-        })),
+      findExpiringInvites(list, expiringWithinDays, new Date()).map(({ invite }) => ({
+        organizationId: invite.organizationId,
+        organizationName: invite.organizationName ?? invite.organizationId,
+        expiresOn: invite.expiresOn,
+      })),
     ),
     /** How many invites have each status. */
     inviteCountByStatus: invites.inviteCountByStatus,

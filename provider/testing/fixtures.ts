@@ -90,8 +90,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * A small, realistic set: pending, accepted, rejected and expired invites across organizations
- * that do and do not enforce two-factor auth, one pending invite already past its expiry, one
- * about to expire, and one in the pre-2024 shape (role objects, no 2FA field). Dates are relative
+ * that do and do not enforce two-factor authentication, one pending invite already past its expiry, one
+ * about to expire, and one in the pre-2024 shape (role objects, no two-factor field). Dates are relative
  * to `now` so "expires soon" stays true whenever the demo runs.
  */
 export function sampleInvites(now: Date = new Date()): WireInvite[] {

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { USER_INVITES_POLICY_VIEW_TYPE } from "../policyView";
-import { USER_INVITES_TYPE } from "../userInvites";
+import { USER_INVITES_POLICY_VIEW_TYPE } from "../pulumi/policyView";
+import { USER_INVITES_TYPE } from "../pulumi/userInvites";
 import { startProviderHost, type PropertyMap, type ProviderHost } from "./providerHost";
 
 /**

@@ -14,7 +14,7 @@ describe("failures under the real Pulumi engine", () => {
 import { UserInvites } from ${SOURCE_IMPORT};
 
 const config = new pulumi.Config();
-const invites = new UserInvites("invites", { status: config.getObject<any>("status") });
+const invites = new UserInvites("invites", { status: config.getObject<any>("statuses") });
 export const pending = invites.pendingOrganizationIds;
 `,
         { linkRepoModules: true },
@@ -28,7 +28,7 @@ export const pending = invites.pendingOrganizationIds;
 
   async function preview(config: Record<string, string>, secretConfig: Record<string, string> = {}) {
     const { sandbox, project } = fixture;
-    for (const key of ["cloudflare:apiToken", "failures:status"]) {
+    for (const key of ["cloudflare:apiToken", "failures:statuses"]) {
       await sandbox.pulumi(project, ["config", "rm", key]);
     }
     for (const [key, value] of Object.entries(config))
@@ -53,7 +53,7 @@ export const pending = invites.pendingOrganizationIds;
     const { emulator } = fixture;
     const before = emulator.requests.length;
     const { code, output } = await preview(
-      { "failures:status": JSON.stringify(["bogus"]) },
+      { "failures:statuses": JSON.stringify(["bogus"]) },
       { "cloudflare:apiToken": FAKE_CREDENTIALS.apiToken },
     );
     expect(code).not.toBe(0);

@@ -15,7 +15,7 @@ const config = new pulumi.Config();
 // "environment": CLOUDFLARE_API_TOKEN; "args": a secret from this stack's config.
 const credentials = config.require("credentials") === "args" ? { apiToken: config.requireSecret("token") } : {};
 
-const invites = new UserInvites("invites", { ...credentials, status: ["pending", "accepted"] });
+const invites = new UserInvites("invites", { ...credentials, statuses: ["pending", "accepted"] });
 export const pendingOrganizationIds = invites.pendingOrganizationIds;
 export const countByStatus = getUserInvitesOutput(credentials).inviteCountByStatus;
 `;

@@ -19,8 +19,8 @@ import {
   type ListUserInvitesOptions,
 } from "../../provider";
 import { FAKE_CREDENTIALS, faults, sampleInvites, successEnvelope } from "../../provider/testing";
-import { twoFactorPolicy } from "../../examples/policy/policies";
-import { runCommand } from "../../provider/auditCommand";
+import { twoFactorPolicy } from "../../provider/policy/rules";
+import { runCommand } from "../../provider/cli/auditCommand";
 import { emulator } from "../helpers/emulator";
 import { REPO_ROOT } from "../helpers/providerHost";
 import { proxiedProcessEnv, startProxiedApi } from "../helpers/proxy";
@@ -259,22 +259,22 @@ export const DEFECTS: readonly Defect[] = [
     },
   },
   {
-    name: '9. audit --status "" or ",,," is a usage error, and an empty statuses list is refused everywhere',
+    name: '9. audit --statuses "" or ",,," is a usage error, and an empty statuses list is refused everywhere',
     async run() {
       for (const status of ["", ",,,"]) {
         const err: string[] = [];
-        const code = await runCommand(["audit", "--status", status], {
+        const code = await runCommand(["audit", "--statuses", status], {
           stdout: () => {},
           stderr: (t) => err.push(t),
         });
         expect(code).toBe(2);
-        expect(err.join("\n")).toContain("--status: the list is empty");
+        expect(err.join("\n")).toContain("--statuses: the list is empty");
       }
       expect(() => findTwoFactorViolations([], { statuses: [] })).toThrow(CloudflareConfigError);
       expect(twoFactorPolicy.configSchema?.properties?.["statuses"]).toMatchObject({ minItems: 1 });
       const emu = await emulator();
-      const error = await failure(() => list({ baseUrl: emu.url, status: [] }));
-      expect(error.message).toContain("status: the list is empty");
+      const error = await failure(() => list({ baseUrl: emu.url, statuses: [] }));
+      expect(error.message).toContain("statuses: the list is empty");
     },
   },
   {
@@ -299,7 +299,7 @@ export const DEFECTS: readonly Defect[] = [
       expect(error.message.length).toBeLessThan(3_000);
       expect(error.message).toContain("199,995 more problems");
       const statuses = Array.from({ length: 1_000_000 }, () => "bogus") as never[];
-      const bad = await failure(() => list({ baseUrl: emu.url, status: statuses }));
+      const bad = await failure(() => list({ baseUrl: emu.url, statuses }));
       expect(bad.message.length).toBeLessThan(2_000);
       expect(bad.message).toContain("and 999,995 more invalid statuses");
     },

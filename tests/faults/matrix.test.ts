@@ -18,7 +18,7 @@ import {
   type EmulatorOptions,
   type Fault,
 } from "../../provider/testing";
-import { inputProblems, type UserInvitesInputs } from "../../provider/runtime";
+import { inputProblems, type UserInvitesInputs } from "../../provider/pulumi/runtime";
 import type { ProviderHost } from "../../provider/testing";
 import { emulator } from "../helpers/emulator";
 import { DEFECTS } from "./defects";
@@ -394,16 +394,16 @@ test("drifted fields are normalized, not dropped or invented", async () => {
  * what was wrong, and without echoing a credential it was given.
  */
 const BAD_INPUTS: readonly [string, ListUserInvitesOptions, string][] = [
-  ["a misspelled status", { status: ["pendng"] }, 'status[0]: unknown invite status "pendng"'],
+  ["a misspelled status", { statuses: ["pendng"] }, 'statuses[0]: unknown invite status "pendng"'],
   [
     "a status that is not a list",
-    { status: "pending" as unknown as string[] },
-    "status: expected a list of statuses",
+    { statuses: "pending" as unknown as string[] },
+    "statuses: expected a list of statuses",
   ],
   [
     "a status that is not a string",
-    { status: [7 as unknown as string] },
-    "status[0]: unknown invite status 7",
+    { statuses: [7 as unknown as string] },
+    "statuses[0]: unknown invite status 7",
   ],
   [
     "a malformed organization id",
@@ -496,10 +496,10 @@ describe("bad input", () => {
   });
 
   test.each([
-    [{ baseUrl: 42 }, "baseUrl", "expected a string, got number"],
-    [{ apiToken: { value: "x" } }, "apiToken", "expected a string, got object"],
-    [{ apiEmail: true }, "apiEmail", "expected a string, got boolean"],
-    [{ status: ["approved"] }, "status[0]", 'unknown invite status "approved"'],
+    [{ baseUrl: 42 }, "baseUrl", "expected a string, got a number"],
+    [{ apiToken: { value: "x" } }, "apiToken", "expected a string, got an object"],
+    [{ apiEmail: true }, "apiEmail", "expected a string, got a boolean"],
+    [{ statuses: ["approved"] }, "statuses[0]", 'unknown invite status "approved"'],
     [{ organizationIds: [null] }, "organizationIds[0]", "malformed organization id null"],
   ])("resource args %j are a check failure on %s", (inputs, property, reason) => {
     expect(inputProblems(inputs as UserInvitesInputs)).toEqual([

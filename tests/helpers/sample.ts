@@ -7,18 +7,16 @@ import { fakeId } from "../../provider/testing";
 export const SAMPLE = {
   /** Acme Corp, Globex and Hooli have pending invites. */
   pendingOrganizationIds: [fakeId("org:Acme Corp"), fakeId("org:Globex"), fakeId("org:Hooli")].sort(),
-  /** Globex and Umbrella Labs do not enforce 2FA; Vandelay's pre-2024 invite does not say. */
+  /**
+   * Globex and Umbrella Labs do not enforce two-factor authentication. Vandelay's pre-2024 invite
+   * does not say, but it was rejected: pending and accepted invites count, as in the policy pack.
+   */
   organizationsNotEnforcingTwoFactor: [
     { organizationId: fakeId("org:Globex"), organizationName: "Globex", enforcesTwoFactor: false },
     {
       organizationId: fakeId("org:Umbrella Labs"),
       organizationName: "Umbrella Labs",
       enforcesTwoFactor: false,
-    },
-    {
-      organizationId: fakeId("org:Vandelay Industries"),
-      organizationName: "Vandelay Industries",
-      enforcesTwoFactor: null,
     },
   ].sort((a, b) => a.organizationId.localeCompare(b.organizationId)),
   inviteCountByStatus: { pending: 3, accepted: 2, rejected: 1, expired: 1 },

@@ -1,0 +1,153 @@
+import { parseArgs } from "node:util";
+import { listUserInvites } from "../cloudflare/client";
+import { DEFAULTS } from "../cloudflare/defaults";
+import { filterProblems } from "../cloudflare/filters";
+import { NUMERIC_OPTION_BOUNDS } from "../cloudflare/options";
+import { CloudflareInvitesError } from "../core/errors";
+import { formatProblems, isWholeNumberWithin, wholeNumberRange, type Problem } from "../core/problems";
+import { VERSION } from "../core/version";
+import { formatAuditJson, formatAuditTable, type AuditReport } from "../views/auditReport";
+import { DEFAULT_EXPIRY_WINDOW_DAYS, findExpiringInvites } from "../views/expiry";
+import { DEFAULT_TWO_FACTOR_STATUSES, findTwoFactorViolations } from "../views/twoFactor";
+
+/** Where the command writes and what it reads, so tests can run it in-process. */
+export interface CommandIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** The clock for "expires soon"; default now. */
+  readonly now?: Date;
+}
+
+/** Exit codes: nothing wrong, violations found, or the audit could not run. */
+export const EXIT = { ok: 0, violations: 1, error: 2 } as const;
+
+/** The longest expiry window `--expiring-within-days` accepts: a hundred years. */
+const MAX_EXPIRY_WINDOW_DAYS = 36_500;
+
+export const USAGE = `Usage: pulumi-cloudflare-user-invites audit [options]
+
+Lists the Cloudflare invitations of the user behind the credentials, and checks that every
+organization they lead into enforces two-factor authentication (the same rule as the policy pack).
+
+Credentials, as in every Cloudflare SDK: CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL + CLOUDFLARE_API_KEY
+(a user API token needs User > Memberships > Read). There is deliberately no flag for a credential:
+command lines end up in shell history and process lists.
+
+Options:
+  --json                      print JSON instead of a table
+  --statuses <list>                 statuses the two-factor check counts (default: ${DEFAULT_TWO_FACTOR_STATUSES.join(",")})
+  --exempt-organization-ids <list>  organization ids allowed not to enforce two-factor authentication
+  --expiring-within-days <n>        report pending invites expiring within n days (default ${DEFAULT_EXPIRY_WINDOW_DAYS}; 0: off)
+  --base-url <url>                  API root (default: CLOUDFLARE_BASE_URL, else Cloudflare's)
+  --timeout-ms <n>                  time allowed per attempt (default ${DEFAULTS.timeoutMs})
+  -h, --help                        show this help
+  --version                         show the version
+
+Exit codes: 0 no violation, 1 violations found, 2 bad usage or the invitations could not be read.`;
+
+/** Runs `pulumi-cloudflare-user-invites <argv>` and returns the exit code. */
+export async function runCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean", default: false },
+        statuses: { type: "string" },
+        "exempt-organization-ids": { type: "string" },
+        "expiring-within-days": { type: "string" },
+        "base-url": { type: "string" },
+        "timeout-ms": { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return EXIT.error;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return (io.stdout(USAGE), EXIT.ok);
+  if (values.version) return (io.stdout(VERSION), EXIT.ok);
+  if (positionals.length !== 1 || positionals[0] !== "audit") {
+    const got = positionals.length === 0 ? "no command" : `"${positionals.join(" ")}"`;
+    io.stderr(`Expected the command "audit", got ${got}.\n\n${USAGE}`);
+    return EXIT.error;
+  }
+
+  const statuses = splitList(values.statuses);
+  const exempt = splitList(values["exempt-organization-ids"]);
+  // The flags' problems, named as flags: `--statuses[1]: unknown invite status "x"; ...`.
+  const problems: Problem[] = filterProblems({ statuses, organizationIds: exempt }).map((p) => ({
+    property: p.property
+      .replace(/^statuses/, "--statuses")
+      .replace(/^organizationIds/, "--exempt-organization-ids"),
+    reason: p.reason,
+  }));
+  const days = wholeNumberFlag(
+    values["expiring-within-days"],
+    "--expiring-within-days",
+    DEFAULT_EXPIRY_WINDOW_DAYS,
+    { min: 0, max: MAX_EXPIRY_WINDOW_DAYS },
+    problems,
+  );
+  const timeoutMs = wholeNumberFlag(
+    values["timeout-ms"],
+    "--timeout-ms",
+    DEFAULTS.timeoutMs,
+    NUMERIC_OPTION_BOUNDS.timeoutMs,
+    problems,
+  );
+  if (problems.length > 0) {
+    io.stderr(`${formatProblems(problems, "\n")}\n\nSee --help.`);
+    return EXIT.error;
+  }
+
+  let report: AuditReport;
+  try {
+    const invites = await listUserInvites({ baseUrl: values["base-url"], timeoutMs });
+    const now = io.now ?? new Date();
+    report = {
+      invites,
+      violations: findTwoFactorViolations(invites, { statuses, exemptOrganizationIds: exempt }),
+      expiringSoon: days > 0 ? findExpiringInvites(invites, days, now) : [],
+    };
+  } catch (error) {
+    if (!(error instanceof CloudflareInvitesError)) throw error;
+    io.stderr(error.message);
+    return EXIT.error;
+  }
+  io.stdout(values.json ? formatAuditJson(report) : formatAuditTable(report));
+  return report.violations.length > 0 ? EXIT.violations : EXIT.ok;
+}
+
+/** `a,b, c` → `["a", "b", "c"]`; absent → undefined (the default applies). */
+function splitList(value: string | undefined): string[] | undefined {
+  return value === undefined
+    ? undefined
+    : value
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== "");
+}
+
+/** A flag's whole number, or its default; a bad value is added to `problems` by the flag's name. */
+function wholeNumberFlag(
+  value: string | undefined,
+  flag: string,
+  fallback: number,
+  bounds: { readonly min: number; readonly max: number },
+  problems: Problem[],
+): number {
+  if (value === undefined) return fallback;
+  const parsed = value.trim() === "" ? Number.NaN : Number(value);
+  if (!isWholeNumberWithin(parsed, bounds.min, bounds.max)) {
+    const shown = value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}…` : JSON.stringify(value);
+    problems.push({
+      property: flag,
+      reason: `expected ${wholeNumberRange(bounds.min, bounds.max)}, got ${shown}`,
+    });
+  }
+  return parsed;
+}

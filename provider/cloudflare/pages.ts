@@ -1,0 +1,75 @@
+import { CloudflareResponseError } from "../core/errors";
+import { redact } from "../core/redact";
+import { rayText } from "./http/failure";
+import { getJson } from "./http/getJson";
+import type { RequestSettings } from "./http/types";
+import type { Invite } from "./invite";
+import { inviteKey } from "./order";
+import { parseListPage, type ResultInfo } from "./schema";
+
+/**
+ * Fetches page after page while `result_info` says more remain, de-duplicating as it goes. Stops
+ * on an empty page or one that adds no new invite (a server that ignores `page`), and fails past
+ * `maxPages`: the list is whole, or the call throws.
+ */
+export async function fetchAllPages(
+  settings: RequestSettings,
+  baseUrl: URL,
+  maxPages: number,
+): Promise<Invite[]> {
+  const seen = new Set<string>();
+  const all: Invite[] = [];
+  let perPage: number | undefined;
+  for (let page = 1; ; page++) {
+    const response = await getJson(settings, pageUrl(baseUrl, page, perPage));
+    const parsed = parseListPage(response.body);
+    if (!parsed.ok) {
+      throw new CloudflareResponseError(
+        redact(
+          `Cloudflare API GET ${response.path} answered HTTP ${response.status} with a response ` +
+            `this package cannot use${rayText(response.rayId)}:\n${parsed.problems}\n` +
+            `If Cloudflare changed the format, please report it with the cf-ray id.`,
+          settings.secrets,
+        ),
+        { method: "GET", path: response.path, status: response.status, rayId: response.rayId },
+      );
+    }
+    const { invites, resultInfo: info } = parsed.page;
+    const before = all.length;
+    for (const invite of invites) {
+      const key = inviteKey(invite);
+      if (!seen.has(key)) {
+        seen.add(key);
+        all.push(invite);
+      }
+    }
+    if (invites.length === 0 || all.length === before || !morePagesRemain(info, page)) break;
+    if (page >= maxPages) {
+      throw new CloudflareResponseError(
+        `Cloudflare API GET ${response.path} still reports more invites after ${page} pages ` +
+          `(maxPages). Raise maxPages if this user really has that many invitations.`,
+        { method: "GET", path: response.path, status: response.status, rayId: response.rayId },
+      );
+    }
+    perPage = info?.per_page ?? undefined;
+  }
+  return all;
+}
+
+/** Whether `result_info` says there are pages after `page`. Without totals, there are none. */
+export function morePagesRemain(info: ResultInfo | null | undefined, page: number): boolean {
+  if (!info) return false;
+  if (info.total_pages != null) return page < info.total_pages;
+  if (info.total_count != null && info.per_page) return page * info.per_page < info.total_count;
+  return false;
+}
+
+/** The first page is asked for exactly as the official SDKs do (no query); later ones name page and size. */
+function pageUrl(baseUrl: URL, page: number, perPage: number | undefined): URL {
+  const url = new URL(`${baseUrl.pathname}/user/invites`, baseUrl);
+  if (page > 1) {
+    url.searchParams.set("page", String(page));
+    if (perPage !== undefined) url.searchParams.set("per_page", String(perPage));
+  }
+  return url;
+}

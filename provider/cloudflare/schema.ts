@@ -1,0 +1,169 @@
+import { z } from "zod";
+import { LISTED_PROBLEMS } from "../core/limits";
+import { PACKAGE_NAME, VERSION } from "../core/version";
+import { buildMessageSchema } from "./http/wireErrors";
+import type { Invite } from "./invite";
+
+/**
+ * The wire format of `GET /user/invites`, and its mapping to the public camelCase {@link Invite}.
+ * zod is the only statement of the wire shape: validation, and the explanation of a bad page.
+ *
+ * Lenient where Cloudflare has changed the shape before (unknown keys, `null` in optional fields,
+ * pre-2024 role objects, statuses that are no longer documented), strict where the data would be
+ * wrong (no `organization_id`, a `result` that is not a list, a date that is not a date).
+ *
+ * The schemas are plain objects of plain checks (no refinements or transforms), so `z.compile`
+ * turns them into generated validators: a good page is checked by `z.validate`, which builds no
+ * parsed copy, and mapped straight from the JSON; only a bad page goes through `safeParse`, to be
+ * explained. They are built once per process and kept on `globalThis`, never in a module variable:
+ * a zod schema captured by a dynamic provider's closure cannot be serialized ("bound
+ * safeParseAsync could not be serialized").
+ */
+
+/** Builds the schema of one invite on the wire. */
+export function buildInviteSchema() {
+  const optionalString = z.string().nullish();
+  const dateTime = z.iso
+    .datetime({ offset: true, local: true, error: "expected an ISO 8601 date-time" })
+    .nullish();
+  return z.object({
+    id: optionalString,
+    organization_id: z.string({
+      error: (issue) => (issue.input === undefined ? "missing organization_id" : "expected a string"),
+    }),
+    organization_name: optionalString,
+    invited_member_id: optionalString,
+    invited_member_email: optionalString,
+    invited_by: optionalString,
+    invited_on: dateTime,
+    expires_on: dateTime,
+    organization_is_enforcing_twofactor: z.boolean().nullish(),
+    // Until Nov 2024 roles were objects {id, name, description, permissions}: their names are kept.
+    roles: z.array(z.union([z.string(), z.object({ name: z.string() })])).nullish(),
+    status: optionalString,
+  });
+}
+
+/** One invite on the wire, as validated (validation keeps the JSON object as it is). */
+export type WireInviteShape = z.input<ReturnType<typeof buildInviteSchema>>;
+
+/**
+ * Builds the schema of a List Invitations envelope, without the invites themselves: they are
+ * validated apart, so a bad envelope is reported before thousands of invites are looked at.
+ */
+export function buildListEnvelopeSchema() {
+  const message = buildMessageSchema();
+  const count = z.number().int().nonnegative().nullish();
+  return z.object({
+    success: z.boolean(),
+    errors: z.array(message).nullish(),
+    messages: z.array(message).nullish(),
+    result: z.array(z.unknown(), {
+      error: (issue) =>
+        issue.input === null || issue.input === undefined
+          ? "missing result: expected a list of invites"
+          : "expected a list of invites",
+    }),
+    result_info: z
+      .object({ page: count, per_page: count, count: count, total_count: count, total_pages: count })
+      .nullish(),
+  });
+}
+
+/** The list schemas, compiled. */
+export interface ListSchemas {
+  readonly envelope: ReturnType<typeof buildListEnvelopeSchema>;
+  readonly invites: z.ZodArray<ReturnType<typeof buildInviteSchema>>;
+}
+
+/**
+ * The schemas, built and compiled on first use and kept on `globalThis` under a key naming this
+ * version, so that every call after the first skips building and compiling them, and so that
+ * nothing the provider's closure captures ever holds one.
+ */
+export function schemas(): ListSchemas {
+  const key = Symbol.for(`${PACKAGE_NAME}@${VERSION}/list-schemas`);
+  const holder = globalThis as { [key]?: ListSchemas };
+  return (holder[key] ??= {
+    envelope: z.compile(buildListEnvelopeSchema()),
+    invites: z.compile(z.array(buildInviteSchema())),
+  });
+}
+
+/** Paging facts from `result_info`, when Cloudflare sends them. */
+export type ResultInfo = NonNullable<z.output<ReturnType<typeof buildListEnvelopeSchema>>["result_info"]>;
+
+/** A List Invitations page, validated and mapped. */
+export interface ListPage {
+  readonly invites: Invite[];
+  readonly resultInfo: ResultInfo | null | undefined;
+}
+
+/**
+ * Validates a List Invitations body and maps its invites. On failure, returns a readable list of
+ * problems, each with its place, e.g. `✖ missing organization_id → at result[3].organization_id`.
+ */
+export function parseListPage(body: unknown): { ok: true; page: ListPage } | { ok: false; problems: string } {
+  const { envelope, invites } = schemas();
+  let page: z.input<typeof envelope>;
+  if (z.validate(envelope, body)) page = body;
+  else {
+    const parsed = envelope.safeParse(body);
+    if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues) };
+    page = parsed.data;
+  }
+  let items: readonly WireInviteShape[];
+  if (z.validate(invites, page.result)) items = page.result;
+  else {
+    const parsed = invites.safeParse(page.result);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ["result", ...issue.path] }));
+      return { ok: false, problems: describeIssues(issues) };
+    }
+    items = parsed.data;
+  }
+  const mapped = new Array<Invite>(items.length);
+  for (let i = 0; i < items.length; i++) mapped[i] = toInvite(items[i] as WireInviteShape);
+  return { ok: true, page: { invites: mapped, resultInfo: page.result_info } };
+}
+
+/** zod's readable list of problems, for the first few of them, then how many more there were. */
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const shown = z.prettifyError(new z.ZodError(issues.slice(0, LISTED_PROBLEMS)));
+  const more = issues.length - LISTED_PROBLEMS;
+  return more > 0 ? `${shown}\n… and ${more.toLocaleString("en")} more problems` : shown;
+}
+
+/**
+ * Maps a validated wire invite to the public shape. Absent and `null` optional fields are left
+ * out rather than set to `undefined`: Pulumi outputs must be plain JSON. Every value is copied out
+ * (roles included), so nothing of the response's own objects is kept.
+ */
+export function toInvite(wire: WireInviteShape): Invite {
+  const invite: { -readonly [K in keyof Invite]: Invite[K] } = {
+    organizationId: wire.organization_id,
+    invitedMemberId: wire.invited_member_id ?? null,
+    roles: wire.roles ? roleNames(wire.roles) : [],
+  };
+  if (wire.id != null) invite.id = wire.id;
+  if (wire.organization_name != null) invite.organizationName = wire.organization_name;
+  if (wire.invited_member_email != null) invite.invitedMemberEmail = wire.invited_member_email;
+  if (wire.invited_by != null) invite.invitedBy = wire.invited_by;
+  if (wire.invited_on != null) invite.invitedOn = wire.invited_on;
+  if (wire.expires_on != null) invite.expiresOn = wire.expires_on;
+  if (wire.organization_is_enforcing_twofactor != null) {
+    invite.organizationIsEnforcingTwoFactor = wire.organization_is_enforcing_twofactor;
+  }
+  if (wire.status != null) invite.status = wire.status;
+  return invite;
+}
+
+/** Role names, objects of the pre-2024 shape reduced to their `name`. */
+function roleNames(roles: readonly (string | { name: string })[]): string[] {
+  const names = new Array<string>(roles.length);
+  for (let i = 0; i < roles.length; i++) {
+    const role = roles[i] as string | { name: string };
+    names[i] = typeof role === "string" ? role : role.name;
+  }
+  return names;
+}

@@ -1,0 +1,103 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { Invite, InviteStatus } from "../cloudflare/invite";
+import { CloudflareConfigError } from "../core/errors";
+import type { InviteSummary } from "../views/summary";
+import { readUserInvites, stackSettingsFrom } from "./runtime";
+
+/**
+ * The invokes, in the shape of `@pulumi/cloudflare`'s `getX` / `getXOutput` pairs. They read in the
+ * program itself, the way `aws.getCallerIdentity` works: nothing is stored in state, and the read
+ * happens on every preview and update.
+ */
+
+/** Arguments of {@link getUserInvites}. Every field is optional. */
+export interface GetUserInvitesArgs {
+  /** Keep only invites with these statuses, e.g. `["pending"]`. */
+  readonly statuses?: readonly InviteStatus[];
+  /** Keep only invites into these organizations (32-character hex ids). */
+  readonly organizationIds?: readonly string[];
+  /** API root; default `cloudflare:baseUrl`, `CLOUDFLARE_BASE_URL`, else Cloudflare's. */
+  readonly baseUrl?: string;
+  /** API token; default `cloudflare:apiToken`, then `CLOUDFLARE_API_TOKEN`. */
+  readonly apiToken?: string;
+  /** Global API key, with `apiEmail`; default `cloudflare:apiKey`, then `CLOUDFLARE_API_KEY`. */
+  readonly apiKey?: string;
+  /** Email of the Global API key's user; default `cloudflare:email`, then `CLOUDFLARE_EMAIL`. */
+  readonly apiEmail?: string;
+}
+
+/** Arguments of {@link getUserInvitesOutput}: those of {@link GetUserInvitesArgs}, each may be an `Input`. */
+export interface GetUserInvitesOutputArgs {
+  /** Keep only invites with these statuses, e.g. `["pending"]`. */
+  readonly statuses?: pulumi.Input<pulumi.Input<InviteStatus>[]>;
+  /** Keep only invites into these organizations (32-character hex ids). */
+  readonly organizationIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /** API root; default `cloudflare:baseUrl`, `CLOUDFLARE_BASE_URL`, else Cloudflare's. */
+  readonly baseUrl?: pulumi.Input<string>;
+  /** API token; default `cloudflare:apiToken`, then `CLOUDFLARE_API_TOKEN`. A secret token makes the result secret. */
+  readonly apiToken?: pulumi.Input<string>;
+  /** Global API key, with `apiEmail`; default `cloudflare:apiKey`, then `CLOUDFLARE_API_KEY`. */
+  readonly apiKey?: pulumi.Input<string>;
+  /** Email of the Global API key's user; default `cloudflare:email`, then `CLOUDFLARE_EMAIL`. */
+  readonly apiEmail?: pulumi.Input<string>;
+}
+
+/** What {@link getUserInvites} returns: the invites, the summaries, and the filters as given. */
+export interface GetUserInvitesResult extends InviteSummary {
+  /** Every invitation that matches the filters, ordered by organization id, then invite id. */
+  readonly invites: readonly Invite[];
+  /** The status filter, as given. */
+  readonly statuses?: readonly string[] | undefined;
+  /** The organization filter, as given. */
+  readonly organizationIds?: readonly string[] | undefined;
+  /** The API root, when given as an argument. */
+  readonly baseUrl?: string | undefined;
+}
+
+/**
+ * Lists the invitations of the Cloudflare user the credentials belong to (`GET /user/invites`).
+ * Credentials: the args, then the stack config (`cloudflare:apiToken`, ...), then `CLOUDFLARE_*`.
+ *
+ * `opts` is Pulumi's `InvokeOptions`: `parent`, `version` and `pluginDownloadURL` select nothing
+ * here (the read runs in the program, with no plugin), and a `provider` is refused, because its
+ * credentials cannot be read back from it: pass `apiToken` instead.
+ */
+export async function getUserInvites(
+  args: GetUserInvitesArgs = {},
+  opts: pulumi.InvokeOptions = {},
+): Promise<GetUserInvitesResult> {
+  refuseProvider(opts);
+  return readUserInvites(
+    args,
+    stackSettingsFrom((key) => pulumi.runtime.getConfig(key)),
+  );
+}
+
+/**
+ * {@link getUserInvites} for `Input` args, returning an `Output`. As with Pulumi's own invokes,
+ * the result is secret if any arg is (a secret token makes the whole result secret), and
+ * `opts.dependsOn` delays the read until those resources are created (their ids are known), so
+ * in a preview that creates them the result is unknown.
+ */
+export function getUserInvitesOutput(
+  args: GetUserInvitesOutputArgs = {},
+  opts: pulumi.InvokeOutputOptions = {},
+): pulumi.Output<GetUserInvitesResult> {
+  refuseProvider(opts);
+  const ready = pulumi.output(opts.dependsOn ?? []).apply((value) => {
+    const resources = Array.isArray(value) ? value : [value];
+    return pulumi.all(resources.map((r) => (pulumi.CustomResource.isInstance(r) ? r.id : r.urn)));
+  });
+  return pulumi
+    .all([pulumi.output(args), ready])
+    .apply(([plain]) => getUserInvites(plain as GetUserInvitesArgs));
+}
+
+function refuseProvider(opts: pulumi.InvokeOptions): void {
+  if (opts.provider !== undefined) {
+    throw new CloudflareConfigError(
+      "getUserInvites does not use a provider resource: its credentials cannot be read back from one. " +
+        "Pass apiToken (or apiKey + apiEmail) in the args, or set cloudflare:apiToken.",
+    );
+  }
+}

@@ -1,0 +1,81 @@
+import { listUserInvitesFrom } from "../cloudflare/client";
+import { environmentSource, OPTION_NAMES, valuesNamed } from "../cloudflare/credentials";
+import type { Invite } from "../cloudflare/invite";
+import { CloudflareConfigError } from "../core/errors";
+import { formatProblems } from "../core/problems";
+import { summarizeInvites, type InviteSummary } from "../views/summary";
+import { inputProblems, publicInputs, type UserInvitesInputs, type UserInvitesPublicInputs } from "./inputs";
+
+/**
+ * What the dynamic provider runs, in the provider host. This module is the one thing the
+ * serialized provider requires (`pulumi-cloudflare-user-invites/runtime` once installed), so its
+ * exports are kept stable: state written by older versions loads it by that name.
+ */
+
+export { inputProblems, inputsDiffer, publicInputs } from "./inputs";
+export type { UserInvitesInputs, UserInvitesPublicInputs } from "./inputs";
+
+/** The id every `UserInvites` read reports: the resource is a view of one user's invitations. */
+export const USER_INVITES_ID = "cloudflare-user-invites";
+
+/** The resource's outputs. Plain JSON: no `undefined`, no `Date`. */
+export interface UserInvitesOutputs extends InviteSummary, UserInvitesPublicInputs {
+  /** Every invitation that matches the filters, in a stable order. */
+  readonly invites: readonly Invite[];
+}
+
+/** Stack config keys, the same ones the official `@pulumi/cloudflare` provider reads. */
+export const CONFIG_NAMES = {
+  apiToken: "cloudflare:apiToken",
+  apiKey: "cloudflare:apiKey",
+  apiEmail: "cloudflare:email",
+};
+
+/** Settings from the stack config, read by the provider's `configure` and by the invokes. */
+export interface StackSettings {
+  readonly apiToken?: string | undefined;
+  readonly apiKey?: string | undefined;
+  readonly apiEmail?: string | undefined;
+  readonly baseUrl?: string | undefined;
+}
+
+/** Reads the official `@pulumi/cloudflare` provider's config keys through `get`. */
+export function stackSettingsFrom(get: (key: string) => string | undefined): StackSettings {
+  return { ...valuesNamed(CONFIG_NAMES, get), baseUrl: get("cloudflare:baseUrl") };
+}
+
+/**
+ * Reads the invitations for a resource and computes its outputs. Credentials come from the
+ * explicit inputs, then the stack config, then `CLOUDFLARE_*`; the base URL likewise. Inputs are
+ * validated here too, because the engine does not call `check` before a read.
+ */
+export async function readUserInvites(
+  inputs: UserInvitesInputs,
+  stack: StackSettings,
+  now: Date = new Date(),
+): Promise<UserInvitesOutputs> {
+  const problems = inputProblems(inputs);
+  if (problems.length > 0) {
+    throw new CloudflareConfigError(`Invalid UserInvites arguments: ${formatProblems(problems)}.`);
+  }
+  const invites = await listUserInvitesFrom(inputs, {
+    credentials: [
+      { values: inputs, names: OPTION_NAMES },
+      { values: stack, names: CONFIG_NAMES },
+      environmentSource(process.env),
+    ],
+    baseUrl: [
+      { value: inputs.baseUrl, name: "baseUrl" },
+      { value: stack.baseUrl, name: "cloudflare:baseUrl" },
+      { value: process.env["CLOUDFLARE_BASE_URL"], name: "CLOUDFLARE_BASE_URL" },
+    ],
+    // On `pulumi refresh` the engine passes the previous outputs, which never hold credentials.
+    missingCredentialsNote:
+      "invites" in inputs
+        ? "This is a refresh (pulumi refresh, or up --refresh): the resource's own apiToken / apiKey / " +
+          "apiEmail args are never stored in its outputs, so a refresh reads with the stack config or " +
+          "the environment. Set cloudflare:apiToken, or CLOUDFLARE_API_TOKEN, for the refresh."
+        : "",
+  });
+  return { ...publicInputs(inputs), invites, ...summarizeInvites(invites, now) };
+}

@@ -1,0 +1,158 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { EXIT, runCommand, USAGE } from "../../provider/cli/auditCommand";
+import { FAKE_CREDENTIALS, fakeId, sampleInvites } from "../../provider/testing";
+import { emulator, withEnv } from "../helpers/emulator";
+import { REPO_ROOT } from "../helpers/providerHost";
+
+const NOW = new Date("2026-11-28T12:00:00Z");
+
+/** Runs the command in-process with the fake token in the environment, capturing its output. */
+async function audit(argv: string[], env: Record<string, string | undefined> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const code = await withEnv({ CLOUDFLARE_API_TOKEN: FAKE_CREDENTIALS.apiToken, ...env }, () =>
+    runCommand(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: NOW }),
+  );
+  return { code, stdout, stderr };
+}
+
+test("a table of every invitation, the violations, the advisory notices; exit 1", async () => {
+  const emu = await emulator({ invites: sampleInvites(NOW) });
+  const { code, stdout, stderr } = await audit(["audit", "--base-url", emu.url]);
+  expect(code).toBe(EXIT.violations);
+  expect(stderr).toBe("");
+  const lines = stdout.split("\n");
+  expect(lines[0]).toBe("7 invitations");
+  expect(lines[2]).toMatch(/^ORGANIZATION\s+ORGANIZATION ID\s+STATUS\s+TWO-FACTOR\s+EXPIRES\s+ROLES$/);
+  expect(stdout).toMatch(
+    new RegExp(
+      `Globex\\s+${fakeId("org:Globex")}\\s+pending\\s+NOT enforced\\s+2026-11-30\\s+DNS, Analytics`,
+    ),
+  );
+  expect(stdout).toMatch(/Vandelay Industries\s+\w{32}\s+rejected\s+unknown\s+/);
+  expect(stdout).toContain('2 violations:\n  x Organization "Umbrella Labs"');
+  expect(stdout).toContain('  x Organization "Globex"');
+  expect(stdout).toContain("Advisory:\n  ! Pending invite");
+  expect(stdout).not.toContain(FAKE_CREDENTIALS.apiToken);
+});
+
+test("--json, --statuses and --exempt-organization-ids; exit 0 when nothing is left to report", async () => {
+  const emu = await emulator({ invites: sampleInvites(NOW) });
+  const { code, stdout } = await audit([
+    "audit",
+    "--json",
+    "--base-url",
+    emu.url,
+    "--statuses",
+    "pending",
+    "--exempt-organization-ids",
+    fakeId("org:Globex"),
+    "--expiring-within-days",
+    "0",
+  ]);
+  expect(code).toBe(EXIT.ok);
+  const report = JSON.parse(stdout) as { invites: unknown[]; violations: unknown[]; expiringSoon: unknown[] };
+  expect(report.invites).toHaveLength(7);
+  expect(report.violations).toEqual([]);
+  expect(report.expiringSoon).toEqual([]);
+});
+
+test("--json lists violations by organization and invite id", async () => {
+  const emu = await emulator({ invites: sampleInvites(NOW) });
+  const { stdout } = await audit(["audit", "--json", "--base-url", emu.url, "--statuses", "pending"]);
+  const report = JSON.parse(stdout) as {
+    violations: unknown[];
+    expiringSoon: { inviteId: string; daysLeft: number }[];
+  };
+  expect(report.violations).toEqual([
+    {
+      organizationId: fakeId("org:Globex"),
+      organizationName: "Globex",
+      enforcesTwoFactor: false,
+      inviteIds: [fakeId("invite:globex-dns")],
+      message: expect.stringContaining("does not enforce two-factor authentication"),
+    },
+  ]);
+  expect(report.expiringSoon.map((n) => [n.inviteId, n.daysLeft])).toEqual([
+    [fakeId("invite:globex-dns"), 2],
+    [fakeId("invite:acme-admin"), 5],
+  ]);
+});
+
+test("the same credential conventions: key + email from the environment", async () => {
+  const emu = await emulator({ invites: [] });
+  const { code } = await audit(["audit", "--base-url", emu.url], {
+    CLOUDFLARE_API_TOKEN: undefined,
+    CLOUDFLARE_API_KEY: FAKE_CREDENTIALS.apiKey,
+    CLOUDFLARE_EMAIL: FAKE_CREDENTIALS.apiEmail,
+  });
+  expect(code).toBe(EXIT.ok);
+  expect(emu.requests[0]?.headers["x-auth-key"]).toBe(FAKE_CREDENTIALS.apiKey);
+});
+
+describe("exit 2, with a message, when the audit cannot run", () => {
+  test("no credentials", async () => {
+    const { code, stderr, stdout } = await audit(["audit"], { CLOUDFLARE_API_TOKEN: undefined });
+    expect(code).toBe(EXIT.error);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("No Cloudflare credentials were found");
+  });
+
+  test("Cloudflare refuses", async () => {
+    const emu = await emulator();
+    const { code, stderr } = await audit(["audit", "--base-url", emu.url], {
+      CLOUDFLARE_API_TOKEN: "FAKE-test-token-without-memberships-read",
+    });
+    expect(code).toBe(EXIT.error);
+    expect(stderr).toContain("[9109] Unauthorized to access requested resource");
+    expect(stderr).not.toContain("FAKE-test-token-without-memberships-read");
+  });
+
+  test.each([
+    [["audit", "--statuses", "pendng"], '--statuses[0]: unknown invite status "pendng"'],
+    [
+      ["audit", "--exempt-organization-ids", "ACME"],
+      '--exempt-organization-ids[0]: malformed organization id "ACME"',
+    ],
+    [
+      ["audit", "--expiring-within-days", "soon"],
+      '--expiring-within-days: expected a whole number from 0 to 36500, got "soon"',
+    ],
+    [["audit", "--timeout-ms", "0"], '--timeout-ms: expected a whole number from 1 to 2147483647, got "0"'],
+    [["audit", "--frobnicate"], "Unknown option '--frobnicate'"],
+    [[], 'Expected the command "audit", got no command.'],
+    [["list"], 'Expected the command "audit", got "list".'],
+  ])("bad usage %j", async (argv, message) => {
+    const { code, stderr } = await audit(argv);
+    expect(code).toBe(EXIT.error);
+    expect(stderr).toContain(message);
+  });
+});
+
+test("--help and --version", async () => {
+  expect(await audit(["--help"])).toEqual({ code: 0, stdout: USAGE, stderr: "" });
+  expect((await audit(["--version"])).stdout).toMatch(/^\d+\.\d+\.\d+$/);
+});
+
+test("the bin runs as a process, and its exit code is the audit's", async () => {
+  const emu = await emulator({ invites: sampleInvites(NOW) });
+  const run = promisify(execFile);
+  const error = await run(
+    process.execPath,
+    [
+      join(REPO_ROOT, "node_modules", "ts-node", "dist", "bin.js"),
+      "--transpile-only",
+      join(REPO_ROOT, "provider", "cli", "main.ts"),
+      "audit",
+      "--base-url",
+      emu.url,
+    ],
+    {
+      env: { ...process.env, CLOUDFLARE_API_TOKEN: FAKE_CREDENTIALS.apiToken },
+    },
+  ).catch((e: { code: number; stdout: string }) => e);
+  expect("code" in error ? error.code : 0).toBe(1);
+  expect(error.stdout).toContain("2 violations:");
+});
