@@ -14,7 +14,7 @@ describe("failures under the real Pulumi engine", () => {
 import { UserInvites } from ${SOURCE_IMPORT};
 
 const config = new pulumi.Config();
-const invites = new UserInvites("invites", { status: config.getObject<any>("statuses") });
+const invites = new UserInvites("invites", { statuses: config.getObject<any>("statuses") });
 export const pending = invites.pendingOrganizationIds;
 `,
         { linkRepoModules: true },
@@ -57,7 +57,7 @@ export const pending = invites.pendingOrganizationIds;
       { "cloudflare:apiToken": FAKE_CREDENTIALS.apiToken },
     );
     expect(code).not.toBe(0);
-    expect(output).toMatch(/status/);
+    expect(output).toMatch(/statuses\[0\]/);
     expect(output).toContain("bogus");
     expect(output).toContain("pending");
     expect(emulator.requests.length).toBe(before);
