@@ -10,7 +10,7 @@ const SOURCE = join(REPO_ROOT, "provider");
 
 /** Each folder, and the folders (and packages) its files may import. */
 const ALLOWED: Record<string, { folders: string[]; packages: string[] }> = {
-  core: { folders: ["core"], packages: [] },
+  core: { folders: ["core"], packages: ["zod"] },
   "cloudflare/http": { folders: ["core", "cloudflare/http"], packages: ["undici", "zod"] },
   cloudflare: { folders: ["core", "cloudflare/http", "cloudflare"], packages: ["undici", "zod"] },
   views: { folders: ["core", "cloudflare", "views"], packages: [] },

@@ -1,7 +1,8 @@
-import { z } from "zod";
+import type { z as Z } from "zod";
 import { LISTED_PROBLEMS } from "../core/limits";
 import { PACKAGE_NAME, VERSION } from "../core/version";
 import { buildMessageSchema } from "./http/wireErrors";
+import { loadZod } from "../core/zod";
 import type { Invite } from "./invite";
 
 /**
@@ -22,6 +23,7 @@ import type { Invite } from "./invite";
 
 /** Builds the schema of one invite on the wire. */
 export function buildInviteSchema() {
+  const z = loadZod();
   const optionalString = z.string().nullish();
   const dateTime = z.iso
     .datetime({ offset: true, local: true, error: "expected an ISO 8601 date-time" })
@@ -45,13 +47,14 @@ export function buildInviteSchema() {
 }
 
 /** One invite on the wire, as validated (validation keeps the JSON object as it is). */
-export type WireInviteShape = z.input<ReturnType<typeof buildInviteSchema>>;
+export type WireInviteShape = Z.input<ReturnType<typeof buildInviteSchema>>;
 
 /**
  * Builds the schema of a List Invitations envelope, without the invites themselves: they are
  * validated apart, so a bad envelope is reported before thousands of invites are looked at.
  */
 export function buildListEnvelopeSchema() {
+  const z = loadZod();
   const message = buildMessageSchema();
   const count = z.number().int().nonnegative().nullish();
   return z.object({
@@ -73,7 +76,7 @@ export function buildListEnvelopeSchema() {
 /** The list schemas, compiled. */
 export interface ListSchemas {
   readonly envelope: ReturnType<typeof buildListEnvelopeSchema>;
-  readonly invites: z.ZodArray<ReturnType<typeof buildInviteSchema>>;
+  readonly invites: Z.ZodArray<ReturnType<typeof buildInviteSchema>>;
 }
 
 /**
@@ -84,6 +87,7 @@ export interface ListSchemas {
 export function schemas(): ListSchemas {
   const key = Symbol.for(`${PACKAGE_NAME}@${VERSION}/list-schemas`);
   const holder = globalThis as { [key]?: ListSchemas };
+  const z = loadZod();
   return (holder[key] ??= {
     envelope: z.compile(buildListEnvelopeSchema()),
     invites: z.compile(z.array(buildInviteSchema())),
@@ -91,7 +95,7 @@ export function schemas(): ListSchemas {
 }
 
 /** Paging facts from `result_info`, when Cloudflare sends them. */
-export type ResultInfo = NonNullable<z.output<ReturnType<typeof buildListEnvelopeSchema>>["result_info"]>;
+export type ResultInfo = NonNullable<Z.output<ReturnType<typeof buildListEnvelopeSchema>>["result_info"]>;
 
 /** A List Invitations page, validated and mapped. */
 export interface ListPage {
@@ -105,7 +109,8 @@ export interface ListPage {
  */
 export function parseListPage(body: unknown): { ok: true; page: ListPage } | { ok: false; problems: string } {
   const { envelope, invites } = schemas();
-  let page: z.input<typeof envelope>;
+  const z = loadZod();
+  let page: Z.input<typeof envelope>;
   if (z.validate(envelope, body)) page = body;
   else {
     const parsed = envelope.safeParse(body);
@@ -128,7 +133,8 @@ export function parseListPage(body: unknown): { ok: true; page: ListPage } | { o
 }
 
 /** zod's readable list of problems, for the first few of them, then how many more there were. */
-function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+function describeIssues(issues: readonly Z.core.$ZodIssue[]): string {
+  const z = loadZod();
   const shown = z.prettifyError(new z.ZodError(issues.slice(0, LISTED_PROBLEMS)));
   const more = issues.length - LISTED_PROBLEMS;
   return more > 0 ? `${shown}\n… and ${more.toLocaleString("en")} more problems` : shown;

@@ -33,6 +33,10 @@ test("serializes without capturing a credential from the environment or the stac
 test("from source it requires only packages the provider host can load, and stays small", async () => {
   const text = await serializeProvider();
   expect(requires(text)).toEqual([
+    // Node's own modules, for loading zod with its locales deferred (provider/core/zod.ts).
+    "fs",
+    "module",
+    "path/posix",
     "timers/promises",
     "undici/lib/api/api-request.js",
     "undici/lib/api/index.js",

@@ -1,6 +1,7 @@
-import { z } from "zod";
+import type { z as Z } from "zod";
 import type { ApiErrorDetail } from "../../core/errors";
 import { PACKAGE_NAME, VERSION } from "../../core/version";
+import { loadZod } from "../../core/zod";
 
 /**
  * Cloudflare's error lists (`errors`, with nested `error_chain`s) as the wire sends them, and
@@ -22,7 +23,8 @@ export interface WireMessage {
  * between it and us) could nest deeper than the call stack allows. Readers flatten it themselves,
  * to a bounded depth.
  */
-export function buildMessageSchema(): z.ZodType<WireMessage> {
+export function buildMessageSchema(): Z.ZodType<WireMessage> {
+  const z = loadZod();
   return z.object({
     code: z.union([z.number(), z.string()]).optional(),
     message: z.string().optional(),
@@ -35,6 +37,7 @@ export function buildMessageSchema(): z.ZodType<WireMessage> {
  * with anything, and the status code alone must still produce a useful error.
  */
 export function buildErrorEnvelopeSchema() {
+  const z = loadZod();
   const message = buildMessageSchema();
   return z.object({
     success: z.boolean().optional(),
