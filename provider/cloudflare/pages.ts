@@ -8,17 +8,14 @@ import { inviteKey } from "./order";
 import { parseListPage, type ResultInfo } from "./schema";
 
 /**
- * Fetches page after page while `result_info` says more remain, de-duplicating as it goes. Stops
- * on an empty page or one that adds no new invite (a server that ignores `page`), and fails past
- * `maxPages`: the list is whole, or the call throws.
+ * Fetches page after page while `result_info` says more remain. Stops on an empty page or one
+ * that adds no new invite (a server that ignores `page`), and fails past `maxPages`: the list is
+ * whole, or the call throws. Repeats are left in (`orderInvites` drops them); the keys seen are
+ * only collected once a second page is needed, since on the first every invite is new.
  */
-export async function fetchAllPages(
-  settings: RequestSettings,
-  baseUrl: URL,
-  maxPages: number,
-): Promise<Invite[]> {
-  const seen = new Set<string>();
-  const all: Invite[] = [];
+export async function fetchAllPages(settings: RequestSettings, baseUrl: URL, maxPages: number): Promise<Invite[]> {
+  let all: Invite[] = [];
+  let seen: Set<string> | undefined;
   let perPage: number | undefined;
   for (let page = 1; ; page++) {
     const response = await getJson(settings, pageUrl(baseUrl, page, perPage));
@@ -35,15 +32,21 @@ export async function fetchAllPages(
       );
     }
     const { invites, resultInfo: info } = parsed.page;
-    const before = all.length;
-    for (const invite of invites) {
-      const key = inviteKey(invite);
-      if (!seen.has(key)) {
-        seen.add(key);
-        all.push(invite);
+    let added = invites.length;
+    if (page === 1) all = invites;
+    else {
+      seen ??= new Set(all.map(inviteKey));
+      added = 0;
+      for (const invite of invites) {
+        const key = inviteKey(invite);
+        if (!seen.has(key)) {
+          seen.add(key);
+          all.push(invite);
+          added++;
+        }
       }
     }
-    if (invites.length === 0 || all.length === before || !morePagesRemain(info, page)) break;
+    if (invites.length === 0 || added === 0 || !morePagesRemain(info, page)) break;
     if (page >= maxPages) {
       throw new CloudflareResponseError(
         `Cloudflare API GET ${response.path} still reports more invites after ${page} pages ` +

@@ -142,8 +142,7 @@ function describeIssues(issues: readonly Z.core.$ZodIssue[]): string {
 
 /**
  * Maps a validated wire invite to the public shape. Absent and `null` optional fields are left
- * out rather than set to `undefined`: Pulumi outputs must be plain JSON. Every value is copied out
- * (roles included), so nothing of the response's own objects is kept.
+ * out rather than set to `undefined`: Pulumi outputs must be plain JSON.
  */
 export function toInvite(wire: WireInviteShape): Invite {
   const invite: { -readonly [K in keyof Invite]: Invite[K] } = {
@@ -164,12 +163,13 @@ export function toInvite(wire: WireInviteShape): Invite {
   return invite;
 }
 
-/** Role names, objects of the pre-2024 shape reduced to their `name`. */
+/**
+ * Role names, objects of the pre-2024 shape reduced to their `name`. A list of names (the usual
+ * case) is kept as it is: it belongs to this call's own freshly parsed JSON, which nothing else holds.
+ */
 function roleNames(roles: readonly (string | { name: string })[]): string[] {
-  const names = new Array<string>(roles.length);
-  for (let i = 0; i < roles.length; i++) {
-    const role = roles[i] as string | { name: string };
-    names[i] = typeof role === "string" ? role : role.name;
+  for (const role of roles) {
+    if (typeof role !== "string") return roles.map((r) => (typeof r === "string" ? r : r.name));
   }
-  return names;
+  return roles as string[];
 }
