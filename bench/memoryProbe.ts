@@ -1,14 +1,17 @@
 /**
- * Runs one listing once in a fresh process and prints how much the call added to peak memory:
- * `maxRSS` after the call minus RSS before it (after a full GC). Started by bench/index.ts with
- * `--expose-gc`: `memoryProbe.ts <implementation> <url>`.
+ * Runs one listing in a fresh process and prints how much the call added to peak memory:
+ * `maxRSS` after the call minus RSS before it (after a full GC). Each implementation first lists a
+ * small page once, so that what is measured is the call, not the loading of its modules on first
+ * use (zod and the schemas load on the first call, the SDK's modules at import). Started by
+ * bench/index.ts with `--expose-gc`: `memoryProbe.ts <implementation> <url> <warm-up url>`.
  */
 import { implementations } from "./clients";
 
 async function main(): Promise<void> {
-  const [name = "", url = ""] = process.argv.slice(2);
+  const [name = "", url = "", warmUpUrl = ""] = process.argv.slice(2);
   const run = implementations()[name];
   if (!run) throw new Error(`unknown implementation ${name}`);
+  if (warmUpUrl) await run(warmUpUrl);
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const before = process.memoryUsage().rss;

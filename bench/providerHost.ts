@@ -28,6 +28,34 @@ export async function noOpCase(repoRoot: string): Promise<HostCase> {
   return { name: "no-op dynamic provider", provider: text, cwd: repoRoot };
 }
 
+/**
+ * The fair baseline for a warm read: a provider that makes the same request (the same URL and
+ * token, from the same stack config) with undici's own `request` and returns the parsed invites as
+ * they are: no validation, no mapping, no order, no summary.
+ */
+export async function rawUndiciCase(repoRoot: string): Promise<HostCase> {
+  const raw = {
+    settings: { baseUrl: "", token: "" },
+    async configure(req: { config: { get(key: string): string | undefined } }) {
+      this.settings = {
+        baseUrl: req.config.get("cloudflare:baseUrl") ?? "",
+        token: req.config.get("cloudflare:apiToken") ?? "",
+      };
+    },
+    async read(id: string) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved in the provider host
+      const { request } = require("undici") as typeof import("undici");
+      const response = await request(`${this.settings.baseUrl}/user/invites`, {
+        headers: { authorization: `Bearer ${this.settings.token}` },
+      });
+      const body = JSON.parse(await response.body.text()) as { result: unknown[] };
+      return { id, props: { invites: body.result } };
+    },
+  };
+  const { text } = await pulumi.runtime.serializeFunction(() => raw, { allowSecrets: true });
+  return { name: "raw undici request + JSON.parse", provider: text, cwd: repoRoot };
+}
+
 /** UserInvites used from this repository's source: the implementation serialized by value. */
 export async function sourceCase(repoRoot: string): Promise<HostCase> {
   const provider = new UserInvitesProvider();
@@ -54,9 +82,16 @@ export async function timeHost(
   hostCase: HostCase,
   baseUrl: string,
   warmReads: number,
+  node?: string,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ coldMs: number; warmMs: number[] }> {
   const started = performance.now();
-  const host = await startProviderHost({ cwd: hostCase.cwd, project: "bench" });
+  const host = await startProviderHost({
+    cwd: hostCase.cwd,
+    project: "bench",
+    env,
+    ...(node ? { node } : {}),
+  });
   try {
     await host.configure({ "cloudflare:apiToken": FAKE_CREDENTIALS.apiToken, "cloudflare:baseUrl": baseUrl });
     const inputs = { __provider: hostCase.provider };

@@ -1,11 +1,23 @@
 /** Small helpers for the benchmark's numbers. */
 
 export function median(values: readonly number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** The `q` quantile (0 to 1) by linear interpolation between the closest ranks. */
+export function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  if (sorted.length === 0) return 0;
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.ceil(position);
+  const low = sorted[below] ?? 0;
+  return low + ((sorted[above] ?? low) - low) * (position - below);
+}
+
+/** `41.8 ms [39.0-47.3]`: the median and the interquartile range, the spread of the middle half. */
+export function withSpread(values: readonly number[], format: (value: number) => string): string {
+  return `${format(median(values))} [${format(quantile(values, 0.25))}-${format(quantile(values, 0.75))}]`;
 }
 
 /** Milliseconds with a precision that suits the size. */
@@ -38,23 +50,29 @@ export function table(rows: readonly (readonly string[])[]): string {
     .join("\n");
 }
 
+/** Samples by contender, then by size (or any other column). */
+export type Samples = Record<string, Record<number, number[]>>;
+
 /**
- * One row per contender: its value at each size, with its ratio to the `baseline` row's value at
- * the same size.
+ * One row per contender: at each size its median with the interquartile range, and its ratio of
+ * medians to the `baseline` row's at the same size; no ratio where the baseline's median is below
+ * `meaningful` (a ratio to almost nothing says nothing).
  */
 export function ratioRows(
   names: readonly string[],
   sizes: readonly number[],
-  medians: Readonly<Record<string, Readonly<Record<number, number>>>>,
+  samples: Readonly<Samples>,
   baseline: string,
   format: (value: number) => string,
+  meaningful = 0,
 ): string[][] {
   return names.map((name) => [
     name,
     ...sizes.map((size) => {
-      const value = medians[name]?.[size] ?? 0;
-      const base = Math.max(medians[baseline]?.[size] ?? 1, Number.EPSILON);
-      return name === baseline ? format(value) : `${format(value)}  ${ratio(value, base)}`;
+      const values = samples[name]?.[size] ?? [];
+      const base = median(samples[baseline]?.[size] ?? []);
+      const shown = withSpread(values, format);
+      return name === baseline || base <= meaningful ? shown : `${shown}  ${ratio(median(values), base)}`;
     }),
   ]);
 }

@@ -13,7 +13,11 @@ import { parseListPage, type ResultInfo } from "./schema";
  * whole, or the call throws. Repeats are left in (`orderInvites` drops them); the keys seen are
  * only collected once a second page is needed, since on the first every invite is new.
  */
-export async function fetchAllPages(settings: RequestSettings, baseUrl: URL, maxPages: number): Promise<Invite[]> {
+export async function fetchAllPages(
+  settings: RequestSettings,
+  baseUrl: URL,
+  maxPages: number,
+): Promise<Invite[]> {
   let all: Invite[] = [];
   let seen: Set<string> | undefined;
   let perPage: number | undefined;

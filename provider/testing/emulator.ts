@@ -32,6 +32,12 @@ export interface EmulatorOptions {
   readonly ignorePage?: boolean;
   /** Leave out `result_info` entirely. */
   readonly omitResultInfo?: boolean;
+  /**
+   * Send list pages without `content-length`, in 64 KiB chunks (`transfer-encoding: chunked`), as a
+   * streaming or compressing proxy does: the client then counts the body against
+   * `maxResponseBytes` as it arrives.
+   */
+  readonly chunked?: boolean;
   /** Faults for the first requests, in order; `undefined` entries answer normally. */
   readonly faults?: readonly (Fault | undefined)[];
   /** A fault chosen per request (after `faults` is used up): intermittent failures, load tests. */
@@ -114,7 +120,7 @@ export async function startCloudflareEmulator(options: EmulatorOptions = {}): Pr
         text = JSON.stringify(listPage(invites, request.query, options));
         pages.set(key, text);
       }
-      return sendText(res, 200, text, index);
+      return options.chunked ? sendChunked(res, text, index) : sendText(res, 200, text, index);
     }
     const single = new RegExp(`^${API_ROOT}/user/invites/([^/]+)$`).exec(request.path);
     if (single) {
@@ -250,6 +256,14 @@ function sendText(res: ServerResponse, status: number, text: string, index: numb
     "content-length": Buffer.byteLength(text),
   });
   res.end(text);
+}
+
+function sendChunked(res: ServerResponse, text: string, index: number): void {
+  res.writeHead(200, { ...commonHeaders(index), "content-type": "application/json" });
+  const bytes = Buffer.from(text);
+  for (let offset = 0; offset < bytes.length; offset += 65_536)
+    res.write(bytes.subarray(offset, offset + 65_536));
+  res.end();
 }
 
 function answerWithFault(res: ServerResponse, fault: Fault, index: number): void {

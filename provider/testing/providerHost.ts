@@ -58,6 +58,8 @@ export interface ProviderHostOptions {
   readonly project?: string;
   /** Environment of the host process; default: this process's. */
   readonly env?: NodeJS.ProcessEnv;
+  /** The Node.js binary that runs the host (another version, say); default: this process's. */
+  readonly node?: string;
 }
 
 /** Thrown for a failed gRPC call; `message` is what the Pulumi CLI would print. */
@@ -86,11 +88,15 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
   };
   const messages = pulumiRequire("./proto/provider_pb") as Record<string, new () => ProtoMessage>;
   const project = options.project ?? "project";
-  const child = spawn(process.execPath, [pulumiRequire.resolve("./cmd/dynamic-provider"), "127.0.0.1:0"], {
-    cwd: options.cwd,
-    env: { ...(options.env ?? process.env), PULUMI_NODEJS_PROJECT: project, PULUMI_PROJECT: project },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    options.node ?? process.execPath,
+    [pulumiRequire.resolve("./cmd/dynamic-provider"), "127.0.0.1:0"],
+    {
+      cwd: options.cwd,
+      env: { ...(options.env ?? process.env), PULUMI_NODEJS_PROJECT: project, PULUMI_PROJECT: project },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

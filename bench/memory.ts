@@ -1,0 +1,52 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { implementations } from "./clients";
+import { SIZES } from "./clientTime";
+import { ROOT, TS_NODE } from "./processes";
+import { mb, median, ratioRows, table, type Samples } from "./stats";
+import type { Verdicts } from "./verdicts";
+
+const SAMPLES = 5;
+
+/** Peak memory one call adds, each sample in a fresh process (bench/memoryProbe.ts), warmed up on 10 invites first. */
+export function peakMemory(urls: Readonly<Record<number, string>>, verdicts: Verdicts): void {
+  const names = Object.keys(implementations());
+  const samples: Samples = {};
+  for (const size of SIZES) {
+    for (let round = 0; round < SAMPLES; round++) {
+      for (const name of names) {
+        const out = execFileSync(
+          process.execPath,
+          [
+            "--expose-gc",
+            TS_NODE,
+            "--transpile-only",
+            join(__dirname, "memoryProbe.ts"),
+            name,
+            urls[size] ?? "",
+            urls[10] ?? "",
+          ],
+          { cwd: ROOT, encoding: "utf8" },
+        );
+        const { count, addedBytes } = JSON.parse(out) as { count: number; addedBytes: number };
+        if (count !== size) throw new Error(`${name} listed ${count} of ${size} invites`);
+        ((samples[name] ??= {})[size] ??= []).push(addedBytes);
+      }
+    }
+  }
+  console.log(
+    `\nPeak memory one call adds (maxRSS growth, fresh process, after one warm-up call on 10 invites), median [interquartile range] of ${SAMPLES}:\n`,
+  );
+  console.log(
+    table([
+      ["peak memory added", ...SIZES.map((n) => `${n.toLocaleString("en")} invites`)],
+      ...ratioRows(names, SIZES, samples, "floor", mb),
+    ]),
+  );
+  const at = (name: string) => median(samples[name]?.[10_000] ?? []);
+  verdicts.atMost(
+    "listUserInvites peak memory vs official SDK at 10,000 invites",
+    at("listUserInvites") / at("official SDK (cloudflare)"),
+    1,
+  );
+}
