@@ -3,6 +3,7 @@ import { LISTED_PROBLEMS } from "../core/limits";
 import { PACKAGE_NAME, VERSION } from "../core/version";
 import { buildMessageSchema } from "./http/wireErrors";
 import { loadZod } from "../core/zod";
+import { isInviteList, isListEnvelope } from "./generated/validators";
 import type { Invite } from "./invite";
 
 /**
@@ -13,12 +14,15 @@ import type { Invite } from "./invite";
  * pre-2024 role objects, statuses that are no longer documented), strict where the data would be
  * wrong (no `organization_id`, a `result` that is not a list, a date that is not a date).
  *
- * The schemas are plain objects of plain checks (no refinements or transforms), so `z.compile`
- * turns them into generated validators: a good page is checked by `z.validate`, which builds no
- * parsed copy, and mapped straight from the JSON; only a bad page goes through `safeParse`, to be
- * explained. They are built once per process and kept on `globalThis`, never in a module variable:
- * a zod schema captured by a dynamic provider's closure cannot be serialized ("bound
- * safeParseAsync could not be serialized").
+ * The schemas are plain objects of plain checks (no refinements or transforms), which zod's
+ * compiler turns into plain validating functions: `npm run generate` writes them to
+ * generated/validators.ts, and a test keeps that file equal to what the compiler makes of these
+ * schemas today. A good page is checked by those functions, which build no parsed copy and need no
+ * zod loaded, and mapped straight from the JSON; only a page they refuse is handed to zod's
+ * `safeParse`, which explains what is wrong (or, should the two ever disagree, decides). The
+ * schemas are built on that first need and kept on `globalThis`, never in a module variable: a zod
+ * schema captured by a dynamic provider's closure cannot be serialized ("bound safeParseAsync could
+ * not be serialized").
  */
 
 /** Builds the schema of one invite on the wire. */
@@ -73,24 +77,23 @@ export function buildListEnvelopeSchema() {
   });
 }
 
-/** The list schemas, compiled. */
+/** The list schemas. */
 export interface ListSchemas {
   readonly envelope: ReturnType<typeof buildListEnvelopeSchema>;
   readonly invites: Z.ZodArray<ReturnType<typeof buildInviteSchema>>;
 }
 
 /**
- * The schemas, built and compiled on first use and kept on `globalThis` under a key naming this
- * version, so that every call after the first skips building and compiling them, and so that
- * nothing the provider's closure captures ever holds one.
+ * The schemas, built on first use and kept on `globalThis` under a key naming this version, so
+ * that every call after the first skips building them, and so that nothing the provider's closure
+ * captures ever holds one.
  */
 export function schemas(): ListSchemas {
   const key = Symbol.for(`${PACKAGE_NAME}@${VERSION}/list-schemas`);
   const holder = globalThis as { [key]?: ListSchemas };
-  const z = loadZod();
   return (holder[key] ??= {
-    envelope: z.compile(buildListEnvelopeSchema()),
-    invites: z.compile(z.array(buildInviteSchema())),
+    envelope: buildListEnvelopeSchema(),
+    invites: loadZod().array(buildInviteSchema()),
   });
 }
 
@@ -108,19 +111,17 @@ export interface ListPage {
  * problems, each with its place, e.g. `✖ missing organization_id → at result[3].organization_id`.
  */
 export function parseListPage(body: unknown): { ok: true; page: ListPage } | { ok: false; problems: string } {
-  const { envelope, invites } = schemas();
-  const z = loadZod();
-  let page: Z.input<typeof envelope>;
-  if (z.validate(envelope, body)) page = body;
+  let page: Z.input<ListSchemas["envelope"]>;
+  if (isListEnvelope(body)) page = body as typeof page;
   else {
-    const parsed = envelope.safeParse(body);
+    const parsed = schemas().envelope.safeParse(body);
     if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues) };
     page = parsed.data;
   }
   let items: readonly WireInviteShape[];
-  if (z.validate(invites, page.result)) items = page.result;
+  if (isInviteList(page.result)) items = page.result as WireInviteShape[];
   else {
-    const parsed = invites.safeParse(page.result);
+    const parsed = schemas().invites.safeParse(page.result);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ["result", ...issue.path] }));
       return { ok: false, problems: describeIssues(issues) };

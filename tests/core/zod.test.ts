@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { FAKE_CREDENTIALS } from "../../provider/testing";
+import { FAKE_CREDENTIALS, successEnvelope } from "../../provider/testing";
 import { emulator } from "../helpers/emulator";
 import { REPO_ROOT, serializeProvider, startHost } from "../helpers/providerHost";
 
@@ -34,14 +34,17 @@ test("every locale is still there, the same, loaded when asked for", () => {
   expect(deferred.french).toMatch(/chaîne|string/);
 });
 
-test("in the provider host, after a read, another provider still gets every zod locale", async () => {
-  const emu = await emulator();
+test("in the provider host, after zod explained a bad page, another provider still gets every zod locale", async () => {
+  // A good page never loads zod (the generated validators check it); a bad one has zod explain it.
+  const bad = successEnvelope([{ id: "no-organization" }]);
+  const emu = await emulator({ faultFor: () => ({ status: 200, body: bad }) });
   const host = await startHost({
     "cloudflare:apiToken": FAKE_CREDENTIALS.apiToken,
     "cloudflare:baseUrl": emu.url,
   });
-  const ours = await host.read({ id: "x", inputs: { __provider: await serializeProvider() } });
-  expect(ours.properties["invites"]).toHaveLength(7);
+  await expect(host.read({ id: "x", inputs: { __provider: await serializeProvider() } })).rejects.toThrow(
+    /missing organization_id/,
+  );
   // A second dynamic provider of the same program, in the same host process, using zod's locales.
   const other = {
     async read(id: string) {
@@ -57,9 +60,27 @@ test("in the provider host, after a read, another provider still gets every zod 
   };
   const { text } = await pulumi.runtime.serializeFunction(() => other);
   const theirs = await host.read({ id: "y", inputs: { __provider: text } });
-  // Our read loaded zod with its locales deferred; the other provider's use loaded what it asked for.
+  // Our failed read loaded zod with its locales deferred; the other provider's use loaded what it asked for.
   expect(theirs.properties["deferred"]).toBeLessThanOrEqual(2);
   expect(theirs.properties["count"]).toBe(seen("plain").names.length);
   expect(theirs.properties["loaded"]).toBeGreaterThan(theirs.properties["deferred"] as number);
   expect(theirs.properties["message"]).toMatch(/Ungültig|erwartet/);
+});
+
+test("in the provider host, a good page is read without loading zod at all", async () => {
+  const emu = await emulator();
+  const host = await startHost({
+    "cloudflare:apiToken": FAKE_CREDENTIALS.apiToken,
+    "cloudflare:baseUrl": emu.url,
+  });
+  const ours = await host.read({ id: "x", inputs: { __provider: await serializeProvider() } });
+  expect(ours.properties["invites"]).toHaveLength(7);
+  const probe = {
+    async read(id: string) {
+      return { id, props: { zodLoaded: Object.keys(require.cache).some((f) => /[\\/]zod[\\/]/.test(f)) } };
+    },
+  };
+  const { text } = await pulumi.runtime.serializeFunction(() => probe);
+  const seenByProbe = await host.read({ id: "y", inputs: { __provider: text } });
+  expect(seenByProbe.properties["zodLoaded"]).toBe(false);
 });

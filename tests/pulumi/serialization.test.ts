@@ -46,8 +46,9 @@ test("from source it requires only packages the provider host can load, and stay
     "zod",
   ]);
   expect(text).not.toContain("@pulumi/pulumi");
-  // Measured 84.5 KB: our own code by value. The installed package serializes to a require instead.
-  expect(text.length).toBeLessThan(90_000);
+  // Measured 110 KB: our own code by value, the generated validators included (21 KB). The
+  // installed package serializes to a require instead (3.7 KB, checked by tests/packaging.test.ts).
+  expect(text.length).toBeLessThan(120_000);
 });
 
 test("using the client in-process first (lazy state warmed) does not change what is serialized", async () => {

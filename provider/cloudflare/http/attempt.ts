@@ -94,7 +94,9 @@ async function readBody(
       resolve({ tooLarge: true, bytes });
     };
     stream.on("data", onData);
-    stream.once("end", () => resolve({ tooLarge: false, text: Buffer.concat(chunks, bytes).toString("utf8") }));
+    stream.once("end", () =>
+      resolve({ tooLarge: false, text: Buffer.concat(chunks, bytes).toString("utf8") }),
+    );
     stream.once("error", reject);
   });
 }
