@@ -14,6 +14,7 @@ import { peakMemory } from "./memory";
 import { nodeVersions } from "./nodeVersions";
 import { emulatorProcess, ROOT } from "./processes";
 import { installedCase, noOpCase, rawUndiciCase, sourceCase } from "./providerHost";
+import { stages } from "./stages";
 import { Verdicts } from "./verdicts";
 
 async function requestsPerRead(): Promise<string> {
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   const sampleEmulator = await startCloudflareEmulator();
   try {
     await clientTime(urls, verdicts);
+    stages();
     peakMemory(urls, verdicts);
     const noOp = await noOpCase(ROOT);
     const raw = await rawUndiciCase(ROOT);

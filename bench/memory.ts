@@ -1,18 +1,19 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { implementations } from "./clients";
-import { SIZES } from "./clientTime";
 import { ROOT, TS_NODE } from "./processes";
 import { mb, median, ratioRows, table, type Samples } from "./stats";
 import type { Verdicts } from "./verdicts";
 
-const SAMPLES = 5;
+const SAMPLES = 9;
+/** At 10 invites a call adds less than RSS can show. */
+const MEMORY_SIZES = [1_000, 10_000] as const;
 
 /** Peak memory one call adds, each sample in a fresh process (bench/memoryProbe.ts), warmed up on 10 invites first. */
 export function peakMemory(urls: Readonly<Record<number, string>>, verdicts: Verdicts): void {
   const names = Object.keys(implementations());
   const samples: Samples = {};
-  for (const size of SIZES) {
+  for (const size of MEMORY_SIZES) {
     for (let round = 0; round < SAMPLES; round++) {
       for (const name of names) {
         const out = execFileSync(
@@ -39,8 +40,8 @@ export function peakMemory(urls: Readonly<Record<number, string>>, verdicts: Ver
   );
   console.log(
     table([
-      ["peak memory added", ...SIZES.map((n) => `${n.toLocaleString("en")} invites`)],
-      ...ratioRows(names, SIZES, samples, "floor", mb),
+      ["peak memory added", ...MEMORY_SIZES.map((n) => `${n.toLocaleString("en")} invites`)],
+      ...ratioRows(names, MEMORY_SIZES, samples, "floor", mb, 1_048_576),
     ]),
   );
   const at = (name: string) => median(samples[name]?.[10_000] ?? []);

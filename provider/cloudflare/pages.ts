@@ -4,7 +4,7 @@ import { rayText } from "./http/failure";
 import { getJson } from "./http/getJson";
 import type { RequestSettings } from "./http/types";
 import type { Invite } from "./invite";
-import { inviteKey } from "./order";
+import { inviteIdentity } from "./order";
 import { parseListPage, type ResultInfo } from "./schema";
 
 /**
@@ -39,10 +39,10 @@ export async function fetchAllPages(
     let added = invites.length;
     if (page === 1) all = invites;
     else {
-      seen ??= new Set(all.map(inviteKey));
+      seen ??= new Set(all.map(inviteIdentity));
       added = 0;
       for (const invite of invites) {
-        const key = inviteKey(invite);
+        const key = inviteIdentity(invite);
         if (!seen.has(key)) {
           seen.add(key);
           all.push(invite);

@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import type { Invite } from "../../provider";
-import { compareInvites, inviteKey, orderInvites } from "../../provider/cloudflare/order";
+import { compareInvites, inviteIdentity, orderInvites } from "../../provider/cloudflare/order";
 
-/** The reference, as the client did it before: the first fetched of each key, then one sort by compareInvites. */
+/** The reference: the first fetched of each organization and key, then one sort by compareInvites. */
 function reference(invites: readonly Invite[]): Invite[] {
   const seen = new Set<string>();
   return invites
     .filter((invite) => {
-      const key = inviteKey(invite);
+      const key = inviteIdentity(invite);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -31,7 +31,7 @@ const invite: fc.Arbitrary<Invite> = fc
     ...(invitedMemberEmail === undefined ? {} : { invitedMemberEmail }),
   }));
 
-test("orderInvites keeps the first fetched invite of each key, in compareInvites order", () => {
+test("orderInvites keeps the first fetched invite of each organization and key, in compareInvites order", () => {
   fc.assert(
     fc.property(fc.array(invite, { maxLength: 60 }), (invites) => {
       expect(orderInvites(invites)).toEqual(reference(invites));
