@@ -3,6 +3,7 @@ import type { Invite, InviteStatus } from "../cloudflare/invite";
 import { CloudflareConfigError } from "../core/errors";
 import type { InviteSummary } from "../views/summary";
 import { readUserInvites, stackSettingsFrom } from "./runtime";
+import type { UserInvitesArgs } from "./userInvites";
 
 /**
  * The invokes, in the shape of `@pulumi/cloudflare`'s `getX` / `getXOutput` pairs. They read in the
@@ -26,21 +27,12 @@ export interface GetUserInvitesArgs {
   readonly apiEmail?: string;
 }
 
-/** Arguments of {@link getUserInvitesOutput}: those of {@link GetUserInvitesArgs}, each may be an `Input`. */
-export interface GetUserInvitesOutputArgs {
-  /** Keep only invites with these statuses, e.g. `["pending"]`. */
-  readonly statuses?: pulumi.Input<pulumi.Input<InviteStatus>[]>;
-  /** Keep only invites into these organizations (32-character hex ids). */
-  readonly organizationIds?: pulumi.Input<pulumi.Input<string>[]>;
-  /** API root; default `cloudflare:baseUrl`, `CLOUDFLARE_BASE_URL`, else Cloudflare's. */
-  readonly baseUrl?: pulumi.Input<string>;
-  /** API token; default `cloudflare:apiToken`, then `CLOUDFLARE_API_TOKEN`. A secret token makes the result secret. */
-  readonly apiToken?: pulumi.Input<string>;
-  /** Global API key, with `apiEmail`; default `cloudflare:apiKey`, then `CLOUDFLARE_API_KEY`. */
-  readonly apiKey?: pulumi.Input<string>;
-  /** Email of the Global API key's user; default `cloudflare:email`, then `CLOUDFLARE_EMAIL`. */
-  readonly apiEmail?: pulumi.Input<string>;
-}
+/**
+ * Arguments of {@link getUserInvitesOutput}: the resource's, each may be an `Input`. A secret arg
+ * (a token from `config.requireSecret`, say) makes the whole result secret.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a name of its own, as @pulumi/cloudflare's invokes have
+export interface GetUserInvitesOutputArgs extends UserInvitesArgs {}
 
 /** What {@link getUserInvites} returns: the invites, the summaries, and the filters as given. */
 export interface GetUserInvitesResult extends InviteSummary {

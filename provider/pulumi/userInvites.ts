@@ -9,7 +9,7 @@ import type { UserInvitesOutputs } from "./runtime";
 
 export { USER_INVITES_TYPE } from "./typeTokens";
 
-/** Arguments of {@link UserInvites}; every field is optional. */
+/** Arguments of {@link UserInvites} (and of `getUserInvitesOutput`); every field is optional. */
 export interface UserInvitesArgs {
   /** Keep only invites with these statuses, e.g. `["pending"]`. */
   readonly statuses?: pulumi.Input<pulumi.Input<InviteStatus>[]>;
@@ -17,7 +17,7 @@ export interface UserInvitesArgs {
   readonly organizationIds?: pulumi.Input<pulumi.Input<string>[]>;
   /** API root; default `cloudflare:baseUrl`, `CLOUDFLARE_BASE_URL`, else Cloudflare's. */
   readonly baseUrl?: pulumi.Input<string>;
-  /** API token; default `cloudflare:apiToken`, then `CLOUDFLARE_API_TOKEN`. Always stored as a secret. */
+  /** API token; default `cloudflare:apiToken`, then `CLOUDFLARE_API_TOKEN`. The resource always stores it as a secret. */
   readonly apiToken?: pulumi.Input<string>;
   /** Global API key, with `apiEmail`; default `cloudflare:apiKey`, `CLOUDFLARE_API_KEY`. Always a secret. */
   readonly apiKey?: pulumi.Input<string>;
