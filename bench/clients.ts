@@ -11,7 +11,14 @@ const TOKEN = "FAKE-test-token-not-a-real-cloudflare-00";
  * The contenders, all against the same emulator page. The floor is the least any client can do:
  * one undici request on the global (keep-alive) dispatcher and `JSON.parse`, no validation.
  */
-export function implementations(): Record<string, ListImplementation> {
+/** The contenders by name. */
+export interface Implementations {
+  readonly floor: ListImplementation;
+  readonly listUserInvites: ListImplementation;
+  readonly "official SDK (cloudflare)": ListImplementation;
+}
+
+export function implementations(): Implementations {
   const sdk = new Cloudflare({ apiToken: TOKEN, baseURL: "http://127.0.0.1:1", maxRetries: 0 });
   const sdkFor = new Map<string, Cloudflare>();
   return {

@@ -5,11 +5,11 @@
  * use (zod and the schemas load on the first call, the SDK's modules at import). Started by
  * bench/index.ts with `--expose-gc`: `memoryProbe.ts <implementation> <url> <warm-up url>`.
  */
-import { implementations } from "./clients";
+import { implementations, type ListImplementation } from "./clients";
 
 async function main(): Promise<void> {
   const [name = "", url = "", warmUpUrl = ""] = process.argv.slice(2);
-  const run = implementations()[name];
+  const run = (implementations() as unknown as Record<string, ListImplementation | undefined>)[name];
   if (!run) throw new Error(`unknown implementation ${name}`);
   if (warmUpUrl) await run(warmUpUrl);
   const gc = (globalThis as { gc?: () => void }).gc;

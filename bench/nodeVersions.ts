@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { hostSection } from "./hostTime";
 import { nodeBinary, ROOT, TS_NODE } from "./processes";
 import type { HostCase } from "./providerHost";
-import { median, ms, ratioRows, table, type Samples } from "./stats";
+import { median, ms, ratioRows, samplesAt, table } from "./stats";
 import type { Verdicts } from "./verdicts";
 
 /**
@@ -34,9 +34,7 @@ export async function nodeVersions(
       encoding: "utf8",
     });
     const raw = JSON.parse(out) as Record<string, number[]>;
-    const samples: Samples = Object.fromEntries(
-      Object.entries(raw).map(([name, values]) => [name, { 10_000: values }]),
-    );
+    const samples = samplesAt(10_000, raw);
     console.log(
       `\nOne page of 10,000 invites under Node ${version}, median [interquartile range] of 30 interleaved runs:\n`,
     );

@@ -9,11 +9,11 @@ import { interleave } from "./interleave";
 async function main(): Promise<void> {
   const [url = ""] = process.argv.slice(2);
   const impls = implementations();
-  const names = ["floor", "listUserInvites"];
+  const names = ["floor", "listUserInvites"] as const;
   const samples = await interleave(
     names.map((name) => ({
       name,
-      run: () => (impls[name] as (u: string) => Promise<number>)(url),
+      run: () => impls[name](url),
       expected: 10_000,
     })),
     30,

@@ -53,6 +53,11 @@ export function table(rows: readonly (readonly string[])[]): string {
 /** Samples by contender, then by size (or any other column). */
 export type Samples = Record<string, Record<number, number[]>>;
 
+/** Each contender's samples, all taken at one `size`, as {@link Samples}. */
+export function samplesAt(size: number, byContender: Readonly<Record<string, number[]>>): Samples {
+  return Object.fromEntries(Object.entries(byContender).map(([name, values]) => [name, { [size]: values }]));
+}
+
 /**
  * One row per contender: at each size its median with the interquartile range, and its ratio of
  * medians to the `baseline` row's at the same size; no ratio where the baseline's median is below

@@ -6,8 +6,9 @@ import type * as zod from "zod";
 /**
  * zod, loaded on first use, without loading its translations first. Every zod entry point
  * requires `v4/locales/index.cjs`, which requires all of its 64 locale modules at once: about a
- * third of zod's load time (30 to 35 ms of about 80 on these machines), paid by the provider host
- * on every `pulumi preview` for messages in languages this package never shows. Before the first
+ * third of zod's load time (30 to 35 ms of about 80 on these machines), for messages in
+ * languages this package never shows. zod is only loaded to explain a page the generated
+ * validators refuse, or to read an error's body, but then in the middle of a `pulumi preview`. Before the first
  * load, that index is put in `require.cache` as an object with the same exports, each a getter
  * that loads its locale module when read: `z.locales.fr` is the very same function, loaded when
  * somebody asks for it. zod's English messages are loaded by zod itself, apart from the index.

@@ -47,8 +47,34 @@ export function organizationsNotEnforcingTwoFactor(
   invites: readonly Invite[],
   check: TwoFactorCheck = {},
 ): OrganizationNotEnforcingTwoFactor[] {
+  return notEnforcing(countedInvites(invites, check));
+}
+
+/**
+ * {@link organizationsNotEnforcingTwoFactor}, each with the counted invites into it and a message
+ * that says what to do: what the policy reports and `audit` prints.
+ */
+export function findTwoFactorViolations(
+  invites: readonly Invite[],
+  check: TwoFactorCheck = {},
+): TwoFactorViolation[] {
+  const counted = countedInvites(invites, check);
+  const byOrganization = new Map<string, Invite[]>();
+  for (const invite of counted) {
+    const into = byOrganization.get(invite.organizationId);
+    if (into === undefined) byOrganization.set(invite.organizationId, [invite]);
+    else into.push(invite);
+  }
+  return notEnforcing(counted).map((organization) => {
+    const into = byOrganization.get(organization.organizationId) ?? [];
+    return { ...organization, invites: into, message: violationMessage(organization, into) };
+  });
+}
+
+/** The organizations that the given, already counted, invites say do not enforce two-factor authentication. */
+function notEnforcing(counted: readonly Invite[]): OrganizationNotEnforcingTwoFactor[] {
   const byOrganization = new Map<string, OrganizationNotEnforcingTwoFactor | "enforcing">();
-  for (const invite of countedInvites(invites, check)) {
+  for (const invite of counted) {
     const known = byOrganization.get(invite.organizationId);
     if (invite.organizationIsEnforcingTwoFactor === true) {
       byOrganization.set(invite.organizationId, "enforcing");
@@ -68,21 +94,6 @@ export function organizationsNotEnforcingTwoFactor(
   return [...byOrganization.values()]
     .filter((entry): entry is OrganizationNotEnforcingTwoFactor => entry !== "enforcing")
     .sort((a, b) => (a.organizationId < b.organizationId ? -1 : a.organizationId > b.organizationId ? 1 : 0));
-}
-
-/**
- * {@link organizationsNotEnforcingTwoFactor}, each with the counted invites into it and a message
- * that says what to do: what the policy reports and `audit` prints.
- */
-export function findTwoFactorViolations(
-  invites: readonly Invite[],
-  check: TwoFactorCheck = {},
-): TwoFactorViolation[] {
-  const counted = countedInvites(invites, check);
-  return organizationsNotEnforcingTwoFactor(counted, check).map((organization) => {
-    const into = counted.filter((invite) => invite.organizationId === organization.organizationId);
-    return { ...organization, invites: into, message: violationMessage(organization, into) };
-  });
 }
 
 /** The invites the check counts: of a counted status, into an organization that is not exempt. */
