@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { USER_INVITES_POLICY_VIEW_TYPE } from "../pulumi/policyView";
-import { USER_INVITES_TYPE } from "../pulumi/userInvites";
+import { USER_INVITES_POLICY_VIEW_TYPE, USER_INVITES_TYPE } from "../pulumi/typeTokens";
 import { startProviderHost, type PropertyMap, type ProviderHost } from "./providerHost";
 
 /**
