@@ -5,9 +5,9 @@
 #
 #   PATH="$(bash scripts/pulumi-cli.sh):$PATH" pulumi version
 #
-# The cache key is the CLI version plus a hash of tools/pulumi (go.mod, go.sum, the language host,
-# the launchers), so a change to any of them builds anew. PULUMI_CLI_CACHE moves the cache
-# (default: ${XDG_CACHE_HOME:-~/.cache}/pulumi-cloudflare-user-invites/pulumi-cli).
+# The CLI is cached by the module versions it is built from; the folder printed, by those and a
+# hash of the language host and the launchers, so a change to the host rebuilds only the host.
+# PULUMI_CLI_CACHE moves the cache (default: ${XDG_CACHE_HOME:-~/.cache}/pulumi-cloudflare-user-invites/pulumi-cli).
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,9 +23,15 @@ MSG
 fi
 
 version=$(cd "$tools" && go list -m -f '{{.Version}}' github.com/pulumi/pulumi/pkg/v3)
-key=$(cd "$tools" && find go.mod go.sum cmd launchers -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)
+hash() { sha256sum | cut -c1-12; }
+# The CLI depends only on the module versions it is built from (not on go.mod's comments or on our
+# host's code), so it is cached apart: a change to the host rebuilds the host alone (seconds),
+# not the CLI (minutes).
+cli_key=$(cd "$tools" && go list -m -f '{{.Path}} {{.Version}}{{with .Replace}} => {{.Path}} {{.Version}}{{end}}' all | hash)
+host_key=$(cd "$tools" && { go list -m -f '{{.Path}} {{.Version}}' all; find cmd launchers -type f -print0 | sort -z | xargs -0 sha256sum; } | hash)
 cache="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/pulumi-cloudflare-user-invites/pulumi-cli}"
-bin="$cache/$version-$key/bin"
+cli="$cache/cli-$version-$cli_key/pulumi"
+bin="$cache/$version-$cli_key-$host_key/bin"
 
 if [ -x "$bin/pulumi" ] && [ -x "$bin/pulumi-language-nodejs" ] && [ -x "$bin/pulumi-resource-pulumi-nodejs" ]; then
   echo "$bin"
@@ -36,23 +42,29 @@ staging="$cache/.building-$$"
 trap 'rm -rf "$staging"' EXIT
 mkdir -p "$staging"
 
-build() { # name, package, extra ldflags
-  local started=$SECONDS
-  echo "pulumi-cli: building $1 $version (the first build downloads modules and takes several minutes)..." >&2
-  (cd "$tools" && go build -trimpath -ldflags "-s -w $3" -o "$staging/$1" "$2") &
+build() { # output path, package, extra ldflags
+  local started=$SECONDS name
+  name=$(basename "$1")
+  echo "pulumi-cli: building $name $version (a first build downloads modules and takes several minutes)..." >&2
+  (cd "$tools" && go build -trimpath -ldflags "-s -w $3" -o "$1" "$2") &
   local pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     sleep 15
-    kill -0 "$pid" 2>/dev/null && echo "pulumi-cli: still building $1 ($((SECONDS - started)) s)" >&2
+    kill -0 "$pid" 2>/dev/null && echo "pulumi-cli: still building $name ($((SECONDS - started)) s)" >&2
   done
   wait "$pid"
-  echo "pulumi-cli: built $1 in $((SECONDS - started)) s" >&2
+  echo "pulumi-cli: built $name in $((SECONDS - started)) s" >&2
 }
 
+if [ ! -x "$cli" ]; then
+  build "$staging/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
+    "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version"
+  mkdir -p "$(dirname "$cli")"
+  mv "$staging/pulumi" "$cli"
+fi
 sdk_version="${version#v}"
-build pulumi github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
-  "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version"
-build pulumi-language-nodejs ./cmd/pulumi-language-nodejs "-X main.sdkVersion=$sdk_version"
+build "$staging/pulumi-language-nodejs" ./cmd/pulumi-language-nodejs "-X main.sdkVersion=$sdk_version"
+cp "$cli" "$staging/pulumi"
 cp "$tools/launchers/"* "$staging/"
 chmod +x "$staging/"*
 

@@ -1,7 +1,7 @@
 /**
  * The real Pulumi CLI, isolated per use: for the engine tests (tests/engine) and the benchmark.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -85,16 +85,25 @@ export class PulumiSandbox {
     args: readonly string[],
     extraEnv: Readonly<Record<string, string>> = {},
   ): Promise<CliResult> {
-    return new Promise((resolvePromise, reject) => {
-      const child = spawn(join(pulumiBinDir(), "pulumi"), [...args, "--non-interactive"], {
-        cwd,
-        env: this.env(extraEnv),
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+    return this.start(cwd, args, extraEnv).done;
+  }
+
+  /** Like {@link pulumi}, with the process at hand (to interrupt it, as a user's ^C would). */
+  start(
+    cwd: string,
+    args: readonly string[],
+    extraEnv: Readonly<Record<string, string>> = {},
+  ): { readonly child: ChildProcess; readonly done: Promise<CliResult> } {
+    const child = spawn(join(pulumiBinDir(), "pulumi"), [...args, "--non-interactive"], {
+      cwd,
+      env: this.env(extraEnv),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const done = new Promise<CliResult>((resolvePromise, reject) => {
       const out: Buffer[] = [];
       const err: Buffer[] = [];
-      child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
-      child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+      child.stdout?.on("data", (chunk: Buffer) => out.push(chunk));
+      child.stderr?.on("data", (chunk: Buffer) => err.push(chunk));
       child.on("error", reject);
       child.on("close", (code) => {
         const result = {
@@ -107,6 +116,7 @@ export class PulumiSandbox {
         resolvePromise(result);
       });
     });
+    return { child, done };
   }
 
   /** Like {@link pulumi}, but fails the test with the command's output when it exits non-zero. */

@@ -1,4 +1,5 @@
-import { CloudflareInvitesError } from "../core/errors";
+import { CloudflareConfigError, CloudflareInvitesError } from "../core/errors";
+import { formatProblems, unknownKeyProblems } from "../core/problems";
 import { redact } from "../core/redact";
 import { PACKAGE_NAME, VERSION } from "../core/version";
 import { resolveBaseUrl, type BaseUrlCandidate } from "./baseUrl";
@@ -15,7 +16,7 @@ import { defaultDispatcher } from "./http/dispatcher";
 import { scrubbedCause } from "./http/failure";
 import type { RequestSettings } from "./http/types";
 import type { Invite } from "./invite";
-import { limitsOf, retryPolicyOf, type ListUserInvitesOptions } from "./options";
+import { LIST_OPTION_KEYS, limitsOf, retryPolicyOf, type ListUserInvitesOptions } from "./options";
 import { orderInvites } from "./order";
 import { fetchAllPages } from "./pages";
 
@@ -37,7 +38,8 @@ export interface SettingSources {
  * invite id) and then applies the `statuses` and `organizationIds` filters. Either the whole list
  * comes back or the call throws: never a partial list.
  *
- * @throws {@link CloudflareConfigError} before any request, for missing or half-given credentials,
+ * @throws {@link CloudflareConfigError} before any request, for an unknown option (a misspelt
+ *   `status` for `statuses`), missing or half-given credentials,
  *   an `http://` base URL to a remote host, or a bad filter or option.
  * @throws {@link CloudflareApiError} (or one of its kinds: authentication, permission, rate limit,
  *   not found, server) when Cloudflare answers with an error.
@@ -45,6 +47,10 @@ export interface SettingSources {
  * @throws {@link CloudflareNetworkError} (or {@link CloudflareTimeoutError}) when no answer arrives.
  */
 export async function listUserInvites(options: ListUserInvitesOptions = {}): Promise<Invite[]> {
+  const unknown = unknownKeyProblems(options ?? {}, LIST_OPTION_KEYS, "option");
+  if (unknown.length > 0) {
+    throw new CloudflareConfigError(`Invalid listUserInvites options: ${formatProblems(unknown)}.`);
+  }
   return listUserInvitesFrom(options, {
     credentials: [{ values: options, names: OPTION_NAMES }, environmentSource(process.env)],
     baseUrl: [

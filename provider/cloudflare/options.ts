@@ -32,6 +32,29 @@ export interface ListUserInvitesOptions extends InviteFilters {
   readonly dispatcher?: Dispatcher | undefined;
 }
 
+/** Every key of {@link ListUserInvitesOptions}; anything else is refused before a request. */
+export const LIST_OPTION_KEYS = [
+  "statuses",
+  "organizationIds",
+  "apiToken",
+  "apiKey",
+  "apiEmail",
+  "baseUrl",
+  "timeoutMs",
+  "maxRetries",
+  "maxRetryAfterMs",
+  "backoffBaseMs",
+  "maxPages",
+  "maxResponseBytes",
+  "dispatcher",
+] as const satisfies readonly (keyof ListUserInvitesOptions)[];
+
+// Fails to compile when an option is added to the interface but not to the list above.
+const _everyOptionListed: Record<keyof ListUserInvitesOptions, true> = Object.fromEntries(
+  LIST_OPTION_KEYS.map((key) => [key, true]),
+) as Record<(typeof LIST_OPTION_KEYS)[number], true>;
+void _everyOptionListed;
+
 /** The largest `maxResponseBytes`: a body is held as one string, and V8 strings stop near 512 MiB. */
 const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 

@@ -1,6 +1,6 @@
 import { CREDENTIAL_KEYS } from "../cloudflare/credentials";
 import { filterProblems } from "../cloudflare/filters";
-import { describeType, type Problem } from "../core/problems";
+import { describeType, unknownKeyProblems, type Problem } from "../core/problems";
 
 /**
  * The resource's inputs as the provider receives them, and what may be done with each: the public
@@ -9,6 +9,21 @@ import { describeType, type Problem } from "../core/problems";
 
 /** The inputs that say which data to read: echoed into outputs, compared by `diff`. */
 export const PUBLIC_INPUT_KEYS = ["statuses", "organizationIds", "baseUrl"] as const;
+
+/** Every input of the resource: the public ones, then the credentials. */
+export const INPUT_KEYS = [...PUBLIC_INPUT_KEYS, ...CREDENTIAL_KEYS] as const;
+
+/** The outputs a read computes, beside the public inputs it echoes. */
+export const COMPUTED_OUTPUT_KEYS = [
+  "invites",
+  "pendingOrganizationIds",
+  "organizationsNotEnforcingTwoFactor",
+  "inviteCountByStatus",
+  "pendingInvitesPastExpiry",
+] as const;
+
+/** The key under which the SDK passes the serialized provider along with the inputs. */
+const PROVIDER_KEY = "__provider";
 
 /** The resource's inputs as the provider receives them: plain values, secrets unwrapped. */
 export interface UserInvitesInputs {
@@ -23,9 +38,16 @@ export interface UserInvitesInputs {
 /** The resource's inputs without credentials: what may be echoed into outputs and state. */
 export type UserInvitesPublicInputs = Pick<UserInvitesInputs, (typeof PUBLIC_INPUT_KEYS)[number]>;
 
-/** Problems with the inputs, by property: filters, and the types of the other args. */
-export function inputProblems(inputs: UserInvitesInputs): Problem[] {
-  const problems = filterProblems(inputs);
+/**
+ * Problems with the inputs, by property: unknown keys, filters, and the types of the other args.
+ * `asRead` also accepts the computed outputs: on refresh the engine passes the previous outputs.
+ */
+export function inputProblems(inputs: UserInvitesInputs, { asRead = false } = {}): Problem[] {
+  const known: readonly string[] = asRead ? [...INPUT_KEYS, ...COMPUTED_OUTPUT_KEYS] : INPUT_KEYS;
+  const problems = [
+    ...unknownKeyProblems(inputs, known, "argument", [PROVIDER_KEY]),
+    ...filterProblems(inputs),
+  ];
   for (const name of ["baseUrl", ...CREDENTIAL_KEYS] as const) {
     const value: unknown = inputs[name];
     if (value !== undefined && value !== null && typeof value !== "string") {

@@ -62,6 +62,9 @@ export async function getUserInvites(
   return readUserInvites(
     args,
     stackSettingsFrom((key) => pulumi.runtime.getConfig(key)),
+    {
+      onlyInputs: true,
+    },
   );
 }
 

@@ -12,7 +12,7 @@ import { inputProblems, publicInputs, type UserInvitesInputs, type UserInvitesPu
  * exports are kept stable: state written by older versions loads it by that name.
  */
 
-export { inputProblems, inputsDiffer, publicInputs } from "./inputs";
+export { COMPUTED_OUTPUT_KEYS, INPUT_KEYS, inputProblems, inputsDiffer, publicInputs } from "./inputs";
 export type { UserInvitesInputs, UserInvitesPublicInputs } from "./inputs";
 
 /** The id every `UserInvites` read reports: the resource is a view of one user's invitations. */
@@ -52,9 +52,11 @@ export function stackSettingsFrom(get: (key: string) => string | undefined): Sta
 export async function readUserInvites(
   inputs: UserInvitesInputs,
   stack: StackSettings,
-  now: Date = new Date(),
+  { onlyInputs = false } = {},
 ): Promise<UserInvitesOutputs> {
-  const problems = inputProblems(inputs);
+  // The provider's read also gets the previous outputs (on refresh); serialized providers in old
+  // state call this without options, so accepting them is the default. Invokes pass `onlyInputs`.
+  const problems = inputProblems(inputs, { asRead: !onlyInputs });
   if (problems.length > 0) {
     throw new CloudflareConfigError(`Invalid UserInvites arguments: ${formatProblems(problems)}.`);
   }
@@ -77,5 +79,5 @@ export async function readUserInvites(
           "the environment. Set cloudflare:apiToken, or CLOUDFLARE_API_TOKEN, for the refresh."
         : "",
   });
-  return { ...publicInputs(inputs), invites, ...summarizeInvites(invites, now) };
+  return { ...publicInputs(inputs), invites, ...summarizeInvites(invites, new Date()) };
 }

@@ -2,7 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { CREDENTIAL_KEYS } from "../cloudflare/credentials";
 import type { Invite, InviteStatus } from "../cloudflare/invite";
 import type { OrganizationNotEnforcingTwoFactor } from "../views/twoFactor";
-import { PUBLIC_INPUT_KEYS } from "./inputs";
+import { CloudflareConfigError } from "../core/errors";
+import { formatProblems, unknownKeyProblems } from "../core/problems";
+import { INPUT_KEYS, PUBLIC_INPUT_KEYS } from "./inputs";
 import { UserInvitesPolicyView } from "./policyView";
 import { UserInvitesProvider, USER_INVITES_ID } from "./provider";
 import type { UserInvitesOutputs } from "./runtime";
@@ -58,6 +60,12 @@ export class UserInvites extends pulumi.dynamic.Resource {
   declare readonly baseUrl: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: UserInvitesArgs = {}, opts: pulumi.CustomResourceOptions = {}) {
+    // Only the known keys are passed on below, so a misspelt one must be refused here, where the
+    // program still has it (the engine does not call the provider's check before a read).
+    const unknown = unknownKeyProblems(args, INPUT_KEYS, "argument");
+    if (unknown.length > 0) {
+      throw new CloudflareConfigError(`Invalid UserInvites arguments: ${formatProblems(unknown)}.`);
+    }
     const outputs: Record<
       Exclude<keyof UserInvitesOutputs, (typeof PUBLIC_INPUT_KEYS)[number]>,
       undefined

@@ -91,6 +91,16 @@ describe("a host configured with stack config, as `pulumi up` starts it", () => 
       { property: "organizationIds[0]", reason: expect.stringContaining('malformed organization id "ACME"') },
       { property: "baseUrl", reason: "expected a string, got a number" },
     ]);
+    // A misspelt key is refused by name, with the key it was probably meant to be.
+    const misspelt = await host.check({}, { __provider: provider, status: ["pending"] });
+    expect(misspelt.failures).toEqual([
+      {
+        property: "status",
+        reason:
+          "unknown argument (did you mean statuses?); the arguments are statuses, organizationIds, " +
+          "baseUrl, apiToken, apiKey, apiEmail",
+      },
+    ]);
     const good = await host.check({}, { __provider: provider, statuses: ["pending"] });
     expect(good.failures).toEqual([]);
     expect(good.inputs).toEqual({ __provider: provider, statuses: ["pending"] });

@@ -1,4 +1,10 @@
-import { USER_INVITES_POLICY_VIEW_TYPE, USER_INVITES_TYPE, UserInvites } from "../../provider";
+import {
+  CloudflareConfigError,
+  USER_INVITES_POLICY_VIEW_TYPE,
+  USER_INVITES_TYPE,
+  UserInvites,
+  type UserInvitesArgs,
+} from "../../provider";
 import { FAKE_CREDENTIALS, runStackOffline } from "../../provider/testing";
 import { emulator } from "../helpers/emulator";
 import { REPO_ROOT } from "../helpers/providerHost";
@@ -47,4 +53,26 @@ test("an id given in opts is used; by default every resource reads the same cons
     }),
   });
   expect(outputs).toEqual({ defaultId: "cloudflare-user-invites", givenId: "my-own-id" });
+});
+
+test("a misspelt argument is refused in the program, naming it and the known ones, before any read", async () => {
+  const emu = await emulator();
+  const error = await runStackOffline({
+    cwd: REPO_ROOT,
+    config: { "cloudflare:apiToken": apiToken, "cloudflare:baseUrl": emu.url },
+    program: () => {
+      // A JavaScript caller has no compiler to catch this.
+      const args = { status: ["pending"] } as unknown as UserInvitesArgs;
+      return { pending: new UserInvites("typo", args).pendingOrganizationIds };
+    },
+  }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CloudflareConfigError);
+  expect((error as Error).message).toBe(
+    "Invalid UserInvites arguments: status: unknown argument (did you mean statuses?); the arguments " +
+      "are statuses, organizationIds, baseUrl, apiToken, apiKey, apiEmail.",
+  );
+  expect(emu.requests).toHaveLength(0);
 });

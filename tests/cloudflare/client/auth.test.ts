@@ -1,4 +1,9 @@
-import { CloudflareApiError, CloudflareConfigError, listUserInvites } from "../../../provider";
+import {
+  CloudflareApiError,
+  CloudflareConfigError,
+  listUserInvites,
+  type ListUserInvitesOptions,
+} from "../../../provider";
 import { FAKE_CREDENTIALS, FAKE_TOKEN_WITHOUT_PERMISSION } from "../../../provider/testing";
 import { clientOptions, emulator, thrown, withEnv } from "../../helpers/emulator";
 
@@ -160,6 +165,20 @@ describe("refusals before any request", () => {
     await expect(listUserInvites(clientOptions(emu, { statuses: ["pendin"] }))).rejects.toThrow(
       /unknown invite status "pendin"/,
     );
+    expect(emu.requests).toHaveLength(0);
+  });
+});
+
+describe("options", () => {
+  test("an unknown option (a misspelt statuses) is refused before any request, naming it", async () => {
+    const emu = await emulator();
+    const options = { ...clientOptions(emu), status: ["pending"] } as ListUserInvitesOptions;
+    const error = await thrown(() => listUserInvites(options));
+    expect(error).toBeInstanceOf(CloudflareConfigError);
+    expect(error.message).toMatch(
+      /^Invalid listUserInvites options: status: unknown option \(did you mean statuses\?\); the options are statuses, organizationIds, apiToken/,
+    );
+    expect(error.message).not.toContain(FAKE_CREDENTIALS.apiToken);
     expect(emu.requests).toHaveLength(0);
   });
 });

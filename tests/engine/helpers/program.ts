@@ -11,13 +11,20 @@ export function writeProject(
   into: string,
   name: string,
   program: string,
-  options: { readonly linkRepoModules?: boolean } = {},
+  options: {
+    readonly linkRepoModules?: boolean;
+    /** `runtime.options` of Pulumi.yaml, as YAML lines (`typescript: true` when not given). */
+    readonly runtimeOptions?: readonly string[];
+    /** More top-level YAML for Pulumi.yaml (a `plugins:` section, say). */
+    readonly pulumiYaml?: string;
+  } = {},
 ): string {
   const project = join(into, name);
   mkdirSync(project, { recursive: true });
+  const runtimeOptions = (options.runtimeOptions ?? ["typescript: true"]).map((line) => `    ${line}\n`);
   writeFileSync(
     join(project, "Pulumi.yaml"),
-    `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`,
+    `name: ${name}\nruntime:\n  name: nodejs\n  options:\n${runtimeOptions.join("")}${options.pulumiYaml ?? ""}`,
   );
   writeFileSync(
     join(project, "package.json"),

@@ -17,10 +17,28 @@ var sdkVersion = "3.276.0"
 type host struct {
 	pulumirpc.UnimplementedLanguageRuntimeServer
 	engineAddress string
+	// cancelCtx ends when the engine calls Cancel: every program and plugin this host started
+	// is then interrupted, as with Pulumi's host.
+	cancelCtx  context.Context
+	cancelFunc context.CancelFunc
 }
 
 func newHost(engineAddress string) *host {
-	return &host{engineAddress: engineAddress}
+	ctx, cancel := context.WithCancel(context.Background())
+	return &host{engineAddress: engineAddress, cancelCtx: ctx, cancelFunc: cancel}
+}
+
+// Cancel interrupts whatever this host is running (the engine calls it when the user presses ^C).
+func (h *host) Cancel(context.Context, *emptypb.Empty) (*emptypb.Empty, error) {
+	h.cancelFunc()
+	return &emptypb.Empty{}, nil
+}
+
+// withCancel is ctx that also ends when the engine calls Cancel.
+func (h *host) withCancel(ctx context.Context) (context.Context, context.CancelFunc) {
+	merged, cancel := context.WithCancel(h.cancelCtx)
+	stop := context.AfterFunc(ctx, cancel)
+	return merged, func() { stop(); cancel() }
 }
 
 func (h *host) Handshake(
@@ -34,7 +52,8 @@ func (h *host) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.Plugin
 }
 
 // The programs this host runs use only dynamic providers, which the engine starts through the
-// pulumi-resource-pulumi-nodejs launcher: there is no resource plugin to download.
+// pulumi-resource-pulumi-nodejs launcher: there is no resource plugin to download. (Pulumi's host
+// reads the program's package.json dependencies for `pulumi` plugin metadata; none of ours has any.)
 func (h *host) GetRequiredPlugins(
 	context.Context, *pulumirpc.GetRequiredPluginsRequest,
 ) (*pulumirpc.GetRequiredPluginsResponse, error) {

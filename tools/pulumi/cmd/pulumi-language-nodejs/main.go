@@ -1,18 +1,16 @@
 // Command pulumi-language-nodejs is the Node.js language host that the engine tests put beside
-// the Pulumi CLI built from pkg/v3.
-//
-// Pulumi's own host lives in the module github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3,
-// which has no version tags: it can only be required as a pseudo-version, and the Go module proxy
-// these machines reach serves tagged versions only. So this host is written against the same
-// contract, with the SDK's own gRPC types and server helpers (sdk/v3 at the CLI's version), and
-// does what the engine needs from a language host to run a TypeScript program and a policy pack:
-// it starts `@pulumi/pulumi/cmd/run` and `@pulumi/pulumi/cmd/run-policy-pack` from the program's
-// own node_modules, with the arguments and environment those entry points read.
+// the Pulumi CLI built from pkg/v3. README.md beside go.mod says why it exists, what it follows of
+// Pulumi's own host (sdk/nodejs/cmd/pulumi-language-nodejs/main.go in pulumi/pulumi) and what it
+// leaves out.
 package main
 
 import (
+	"context"
+	"flag"
 	"fmt"
 	"os"
+	"os/signal"
+	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
@@ -20,14 +18,40 @@ import (
 )
 
 func main() {
-	// The engine passes its own address as the last argument (after any flags it may add).
-	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: pulumi-language-nodejs [flags] <engine-address>")
-		os.Exit(2)
+	// The flags the engine may pass, as Pulumi's host declares them. Tracing is accepted and not
+	// implemented; only the "nodejs" runtime is (Pulumi's also has "bun").
+	flag.String("tracing", "", "Emit tracing to a Zipkin-compatible tracing endpoint (accepted, not implemented)")
+	runtimeName := flag.String("runtime", "nodejs", "The runtime for programs: only `nodejs` here")
+	showVersion := flag.Bool("version", false, "Print the current plugin version and exit")
+	flag.Parse()
+	if *showVersion {
+		fmt.Println(sdkVersion)
+		return
 	}
-	engineAddress := os.Args[len(os.Args)-1]
+	if *runtimeName != "nodejs" {
+		fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: unsupported runtime: %s\n", *runtimeName)
+		os.Exit(1)
+	}
+	engineAddress := flag.Arg(0)
+
+	// ^C, or the engine going away, stops the server; the programs it started are then
+	// interrupted through their request contexts.
+	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt)
+	stopServing := make(chan bool)
+	go func() {
+		<-ctx.Done()
+		cancel()
+		close(stopServing)
+	}()
+	if engineAddress != "" {
+		if err := rpcutil.Healthcheck(ctx, engineAddress, 5*time.Minute, cancel); err != nil {
+			fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: could not start health check: %v\n", err)
+			os.Exit(1)
+		}
+	}
 
 	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
+		Cancel: stopServing,
 		Init: func(srv *grpc.Server) error {
 			pulumirpc.RegisterLanguageRuntimeServer(srv, newHost(engineAddress))
 			return nil

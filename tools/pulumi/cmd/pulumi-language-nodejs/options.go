@@ -2,87 +2,116 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 
-	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+	"github.com/google/shlex"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/config"
 )
 
-// runtimeOptions are the `runtime.options` of Pulumi.yaml / PulumiPolicy.yaml that change how a
-// Node.js program starts.
-type runtimeOptions struct {
-	typescript   bool
-	tsconfigPath string
-	nodeArgs     []string
+// nodeOptions are the `runtime.options` of Pulumi.yaml or PulumiPolicy.yaml. Parsed as Pulumi's
+// host parses them (parseOptions in sdk/nodejs/cmd/pulumi-language-nodejs/main.go): each key is
+// optional, a value of the wrong type is an error that names the option, with the same words.
+type nodeOptions struct {
+	typescript   bool   // PULUMI_NODEJS_TYPESCRIPT: cmd/run loads ts-node
+	tsconfigPath string // PULUMI_NODEJS_TSCONFIG_PATH
+	nodeArgs     string // extra arguments for node, split with shell quoting
+	// packagemanager and production only steer InstallDependencies, which this host does not
+	// implement; they are still checked so that a bad value fails here as it fails with Pulumi's.
+	packageManager string
+	production     bool
 }
 
-func readRuntimeOptions(info *pulumirpc.ProgramInfo) runtimeOptions {
-	opts := runtimeOptions{typescript: true}
-	if info == nil || info.GetOptions() == nil {
-		return opts
+var packageManagers = map[string]bool{"auto": true, "npm": true, "yarn": true, "pnpm": true, "bun": true}
+
+func parseOptions(options map[string]any) (nodeOptions, error) {
+	opts := nodeOptions{typescript: true, packageManager: "auto"}
+	if v, ok := options["typescript"]; ok {
+		b, isBool := v.(bool)
+		if !isBool {
+			return opts, errors.New("typescript option must be a boolean")
+		}
+		opts.typescript = b
 	}
-	values := info.GetOptions().AsMap()
-	if v, ok := values["typescript"].(bool); ok {
-		opts.typescript = v
+	if v, ok := options["tsconfig"]; ok {
+		s, isString := v.(string)
+		if !isString {
+			// Pulumi's host says "tsconfigpath" here; kept word for word.
+			return opts, errors.New("tsconfigpath option must be a string")
+		}
+		opts.tsconfigPath = s
 	}
-	if v, ok := values["tsconfig"].(string); ok && v != "" {
-		opts.tsconfigPath = v
+	if v, ok := options["nodeargs"]; ok {
+		s, isString := v.(string)
+		if !isString {
+			return opts, errors.New("nodeargs option must be a string")
+		}
+		opts.nodeArgs = s
 	}
-	if v, ok := values["nodeargs"].(string); ok && v != "" {
-		opts.nodeArgs = strings.Fields(v)
+	if v, ok := options["production"]; ok {
+		b, isBool := v.(bool)
+		if !isBool {
+			return opts, errors.New("production option must be a boolean")
+		}
+		opts.production = b
 	}
-	return opts
+	if v, ok := options["packagemanager"]; ok {
+		s, isString := v.(string)
+		if !isString {
+			return opts, errors.New("packagemanager option must be a string")
+		}
+		if !packageManagers[s] {
+			return opts, fmt.Errorf("packagemanager option must be one of auto, npm, yarn, pnpm or bun, got %q", s)
+		}
+		opts.packageManager = s
+	}
+	return opts, nil
 }
 
-// environment returns what the Node SDK reads from the environment as well as its flags.
-func (o runtimeOptions) environment() []string {
-	env := []string{fmt.Sprintf("PULUMI_NODEJS_TYPESCRIPT=%t", o.typescript)}
+// splitNodeArgs splits `nodeargs` as a shell would (quotes keep spaces), as Pulumi's host does.
+func (o nodeOptions) splitNodeArgs() ([]string, error) {
+	args, err := shlex.Split(o.nodeArgs)
+	if err != nil {
+		return nil, fmt.Errorf("nodeargs option %q: %w", o.nodeArgs, err)
+	}
+	return args, nil
+}
+
+// environment is what the Node SDK reads besides its flags. Like Pulumi's host, it sets
+// PULUMI_NODEJS_TYPESCRIPT only when TypeScript is on: an inherited value is left alone otherwise.
+func (o nodeOptions) environment() []string {
+	var env []string
+	if o.typescript {
+		env = append(env, "PULUMI_NODEJS_TYPESCRIPT=true")
+	}
 	if o.tsconfigPath != "" {
 		env = append(env, "PULUMI_NODEJS_TSCONFIG_PATH="+o.tsconfigPath)
 	}
 	return env
 }
 
-// configEnvironment passes the stack's config the way `@pulumi/pulumi/runtime/config` reads it:
-// PULUMI_CONFIG as a JSON object and PULUMI_CONFIG_SECRET_KEYS as a JSON array.
-func configEnvironment(config map[string]string, secretKeys []string) ([]string, error) {
-	if config == nil {
-		config = map[string]string{}
+// configEnvironment passes the stack's config as `@pulumi/pulumi/runtime/config` reads it:
+// PULUMI_CONFIG as a JSON object whose keys are written `<namespace>:config:<name>` (the form
+// older SDKs need; current ones read both), and PULUMI_CONFIG_SECRET_KEYS as a JSON array.
+func configEnvironment(values map[string]string, secretKeys []string) ([]string, error) {
+	legacy := make(map[string]string, len(values))
+	for k, v := range values {
+		key, err := config.ParseKey(k)
+		if err != nil {
+			return nil, fmt.Errorf("failed to serialize configuration: %w", err)
+		}
+		legacy[key.Namespace()+":config:"+key.Name()] = v
 	}
 	if secretKeys == nil {
 		secretKeys = []string{}
 	}
-	configJSON, err := json.Marshal(config)
+	configJSON, err := json.Marshal(legacy)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("failed to serialize configuration: %w", err)
 	}
 	secretKeysJSON, err := json.Marshal(secretKeys)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("failed to serialize configuration secret keys: %w", err)
 	}
 	return []string{"PULUMI_CONFIG=" + string(configJSON), "PULUMI_CONFIG_SECRET_KEYS=" + string(secretKeysJSON)}, nil
-}
-
-// programPath is what `cmd/run` is told to load: the entry point inside the program directory, or
-// the directory itself (Node then follows its package.json `main`, or loads index.ts / index.js).
-func programPath(info *pulumirpc.ProgramInfo, pwd string) string {
-	dir := pwd
-	if info != nil && info.GetProgramDirectory() != "" {
-		dir = info.GetProgramDirectory()
-	}
-	entry := "."
-	if info != nil && info.GetEntryPoint() != "" {
-		entry = info.GetEntryPoint()
-	}
-	return filepath.Join(dir, entry)
-}
-
-func withEnvironment(extra ...[]string) []string {
-	env := os.Environ()
-	for _, e := range extra {
-		env = append(env, e...)
-	}
-	return env
 }
