@@ -1,6 +1,6 @@
 import { request } from "undici";
 import { DEFAULTS } from "../provider";
-import { readBody } from "../provider/cloudflare/http/readBody";
+import { readBody } from "../provider/cloudflare/request";
 import { FAKE_CREDENTIALS } from "../provider/testing";
 import { implementations } from "./clients";
 import { interleave } from "./interleave";

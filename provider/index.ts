@@ -11,11 +11,13 @@ export { UserInvitesPolicyView, USER_INVITES_POLICY_VIEW_TYPE } from "./pulumi/p
 
 // The Cloudflare client, usable without Pulumi.
 export { listUserInvites } from "./cloudflare/client";
-export type { ListUserInvitesOptions } from "./cloudflare/options";
-export { DEFAULTS } from "./cloudflare/defaults";
+export type { ListUserInvitesOptions } from "./cloudflare/client";
+export type { HttpDispatcher } from "./cloudflare/request";
+export { DEFAULTS, INPUTS } from "./cloudflare/inputs";
+export type { InputName, InputSpec, InputValues } from "./cloudflare/inputs";
 export type { InviteFilters } from "./cloudflare/filters";
 export { FILTERABLE_STATUSES, KNOWN_INVITE_STATUSES, ORGANIZATION_ID_PATTERN } from "./cloudflare/invite";
-export type { Invite, InviteStatus } from "./cloudflare/invite";
+export type { FilterableStatus, Invite, InviteStatus } from "./cloudflare/invite";
 
 // Errors, by kind.
 export {
@@ -31,27 +33,27 @@ export {
   CloudflareServerError,
   CloudflareTimeoutError,
   isCloudflareInvitesError,
-} from "./core/errors";
-export type { ApiErrorDetail, CloudflareInvitesErrorKind } from "./core/errors";
+} from "./cloudflare/errors";
+export type { ApiErrorDetail, CloudflareInvitesErrorKind } from "./cloudflare/errors";
 
 // Views of a list of invites: what the outputs, the policy pack and `audit` are made of.
-export { summarizeInvites } from "./views/summary";
-export type { InviteSummary } from "./views/summary";
+export { summarizeInvites } from "./checks/summary";
+export type { InviteSummary } from "./checks/summary";
 export {
-  DEFAULT_TWO_FACTOR_STATUSES,
+  DEFAULT_COUNTED_STATUSES,
   findTwoFactorViolations,
   organizationsNotEnforcingTwoFactor,
-} from "./views/twoFactor";
+} from "./checks/twoFactor";
 export type {
   OrganizationNotEnforcingTwoFactor,
   TwoFactorCheck,
   TwoFactorViolation,
-} from "./views/twoFactor";
+} from "./checks/twoFactor";
 export {
   DEFAULT_EXPIRY_WINDOW_DAYS,
   findExpiringInvites,
   pendingInvitesExpiringWithin,
   pendingInvitesPastExpiry,
-} from "./views/expiry";
-export type { ExpiringInviteNotice } from "./views/expiry";
-export { describeInvite } from "./views/describe";
+} from "./checks/expiry";
+export type { ExpiringInviteNotice } from "./checks/expiry";
+export { describeInvite } from "./checks/describe";

@@ -13,7 +13,7 @@ test("npm run demo prints the stack outputs and the policy results, offline", as
   expect(stdout).toContain("pendingOrganizationIds");
   // As under the engine: the rules see the read through its policy view, and every one of them ran.
   expect(stdout).toMatch(
-    /- \[mandatory\] {2}cloudflare-invites-require-two-factor {2}\(cloudflare-user-invites:policy:UserInvitesRead: my-invites\)\n\s+Organization "Umbrella Labs"/,
+    /- \[mandatory\] {2}cloudflare-invites-require-two-factor {2}\(cloudflare-user-invites:policy:UserInvitesPolicyView: my-invites\)\n\s+Organization "Umbrella Labs"/,
   );
   expect(stdout).not.toContain("not applicable");
   expect(stdout).toMatch(

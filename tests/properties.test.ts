@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { CloudflareConfigError, CloudflareInvitesError, listUserInvites } from "../provider";
 import { runCommand } from "../provider/cli/auditCommand";
-import { MAX_PARSED_WAIT_MS, parseRateLimitReset, parseRetryAfter } from "../provider/cloudflare/http/retry";
-import { parseListPage } from "../provider/cloudflare/schema";
+import { INPUT_NAMES, INPUTS, type InputSpec } from "../provider/cloudflare/inputs";
+import { MAX_PARSED_WAIT_MS, parseRateLimitReset, parseRetryAfter } from "../provider/cloudflare/request";
+import { parseListPage } from "../provider/cloudflare/wire";
 import { FAKE_CREDENTIALS, sampleInvites, type Fault } from "../provider/testing";
 import { emulator, withEnv } from "./helpers/emulator";
 import { everythingVisible } from "./helpers/visible";
@@ -50,11 +51,19 @@ const faultArbitrary: fc.Arbitrary<Fault> = fc.record(
   { requiredKeys: [] },
 );
 
-function isCountedOutcome(outcome: unknown): boolean {
-  if (Array.isArray(outcome)) return true;
+/**
+ * What a call ended in: a list of invites (each with its organization), or one of this package's
+ * errors with no credential anywhere in it. Anything else fails the test.
+ */
+function outcomeOf(outcome: unknown): "list" | "error" {
+  if (Array.isArray(outcome)) {
+    for (const invite of outcome)
+      expect(typeof (invite as { organizationId?: unknown }).organizationId).toBe("string");
+    return "list";
+  }
   expect(outcome).toBeInstanceOf(CloudflareInvitesError);
   expect(everythingVisible(outcome)).not.toContain(TOKEN);
-  return true;
+  return "error";
 }
 
 test("the wire parser: any body is a page of invites or a list of problems, never a throw", () => {
@@ -71,6 +80,7 @@ test("the wire parser: any body is a page of invites or a list of problems, neve
 test("the client: any answer gives a list or one of our errors, with no credential in it", async () => {
   let next: Fault = {};
   const served = await emulator({ faultFor: () => next });
+  const seen = { list: 0, error: 0 };
   await fc.assert(
     fc.asyncProperty(faultArbitrary, async (fault) => {
       next = fault;
@@ -81,11 +91,14 @@ test("the client: any answer gives a list or one of our errors, with no credenti
         backoffBaseMs: 1,
         maxRetryAfterMs: 0,
       }).catch((error: unknown) => error);
-      expect(isCountedOutcome(outcome)).toBe(true);
+      seen[outcomeOf(outcome)]++;
     }),
     RUNS,
   );
   expect(served.requests.length).toBeGreaterThanOrEqual(RUNS.numRuns);
+  // Both ends were reached: answers that read as a list, and answers that failed.
+  expect(seen.list).toBeGreaterThan(0);
+  expect(seen.error).toBeGreaterThan(0);
 });
 
 test("Retry-After and Ratelimit: any header is no wait or a wait from 0 to a year, usable as a date", () => {
@@ -114,38 +127,47 @@ test("Retry-After and Ratelimit: any header is no wait or a wait from 0 to a yea
   );
 });
 
+/** Whether `value` is one an input accepts, by its declaration (lists are checked by their own tests). */
+function acceptable(spec: InputSpec, value: unknown): boolean | "either" {
+  if (value === undefined) return true;
+  if (spec.type === "integer")
+    return (
+      Number.isInteger(value) && (value as number) >= (spec.min ?? 0) && (value as number) <= (spec.max ?? 0)
+    );
+  return "either";
+}
+
 test("options: any value of any option is used or refused with a configuration error naming it", async () => {
   const emu = await emulator();
+  // Every declared input but the credentials and the API root (which would send the read elsewhere),
+  // and a misspelt one.
   const names = [
-    "timeoutMs",
-    "maxRetries",
-    "maxRetryAfterMs",
-    "backoffBaseMs",
-    "maxPages",
-    "maxResponseBytes",
-    "baseUrl",
-    "apiToken",
+    ...INPUT_NAMES.filter((name) => (INPUTS[name] as InputSpec).secret !== true && name !== "baseUrl"),
     "status",
-    "organizationIds",
-  ] as const;
+  ];
+  const value = fc.oneof(fc.anything(), fc.integer({ min: -10, max: 100_000 }), fc.constant(undefined));
+  const seen = { list: 0, error: 0 };
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...names), fc.anything(), async (name, value) => {
+    fc.asyncProperty(fc.constantFrom(...names), value, async (name, value) => {
       const options = { baseUrl: emu.url, apiToken: TOKEN, maxRetries: 0, [name]: value };
       const outcome = await listUserInvites(options as never).catch((error: unknown) => error);
-      if (Array.isArray(outcome)) return;
-      expect(outcome).toBeInstanceOf(CloudflareInvitesError);
+      seen[outcomeOf(outcome)]++;
       if (outcome instanceof CloudflareConfigError) expect(outcome.message).toContain(name);
-      expect(everythingVisible(outcome)).not.toContain(TOKEN);
+      const verdict = name === "status" ? false : acceptable(INPUTS[name as keyof typeof INPUTS], value);
+      if (verdict === false) expect(outcome).toBeInstanceOf(CloudflareConfigError);
+      if (verdict === true) expect(outcome instanceof CloudflareConfigError).toBe(false);
     }),
     RUNS,
   );
+  expect(seen.list).toBeGreaterThan(0);
+  expect(seen.error).toBeGreaterThan(0);
 });
 
 test("the audit command: any arguments exit 0, 1 or 2 with a message, never a throw or a credential", async () => {
   const emu = await emulator({ invites: sampleInvites() });
   const flag = fc.constantFrom(
     "--json",
-    "--statuses",
+    "--counted-statuses",
     "--exempt-organization-ids",
     "--expiring-within-days",
     "--timeout-ms",

@@ -1,14 +1,13 @@
 import { parseArgs } from "node:util";
 import { listUserInvites } from "../cloudflare/client";
-import { DEFAULTS } from "../cloudflare/defaults";
-import { filterProblems } from "../cloudflare/filters";
-import { NUMERIC_OPTION_BOUNDS } from "../cloudflare/options";
-import { CloudflareInvitesError } from "../core/errors";
+import { filterProblems, type InviteFilters } from "../cloudflare/filters";
+import { DEFAULTS, INPUTS } from "../cloudflare/inputs";
+import { CloudflareInvitesError } from "../cloudflare/errors";
 import { formatProblems, isWholeNumberWithin, wholeNumberRange, type Problem } from "../core/problems";
 import { VERSION } from "../core/version";
-import { formatAuditJson, formatAuditTable, type AuditReport } from "../views/auditReport";
-import { DEFAULT_EXPIRY_WINDOW_DAYS, findExpiringInvites } from "../views/expiry";
-import { DEFAULT_TWO_FACTOR_STATUSES, findTwoFactorViolations } from "../views/twoFactor";
+import { formatAuditJson, formatAuditTable, type AuditReport } from "./auditReport";
+import { DEFAULT_EXPIRY_WINDOW_DAYS, findExpiringInvites } from "../checks/expiry";
+import { DEFAULT_COUNTED_STATUSES, findTwoFactorViolations } from "../checks/twoFactor";
 
 /** Where the command writes and what it reads, so tests can run it in-process. */
 export interface CommandIo {
@@ -35,7 +34,7 @@ command lines end up in shell history and process lists.
 
 Options:
   --json                      print JSON instead of a table
-  --statuses <list>                 statuses the two-factor check counts (default: ${DEFAULT_TWO_FACTOR_STATUSES.join(",")})
+  --counted-statuses <list>         statuses the two-factor check counts (default: ${DEFAULT_COUNTED_STATUSES.join(",")})
   --exempt-organization-ids <list>  organization ids allowed not to enforce two-factor authentication
   --expiring-within-days <n>        report pending invites expiring within n days (default ${DEFAULT_EXPIRY_WINDOW_DAYS}; 0: off)
   --base-url <url>                  API root (default: CLOUDFLARE_BASE_URL, else Cloudflare's)
@@ -54,7 +53,7 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
       allowPositionals: true,
       options: {
         json: { type: "boolean", default: false },
-        statuses: { type: "string" },
+        "counted-statuses": { type: "string" },
         "exempt-organization-ids": { type: "string" },
         "expiring-within-days": { type: "string" },
         "base-url": { type: "string" },
@@ -76,12 +75,15 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
     return EXIT.error;
   }
 
-  const statuses = splitList(values.statuses);
+  const countedStatuses = splitList(values["counted-statuses"]);
   const exempt = splitList(values["exempt-organization-ids"]);
-  // The flags' problems, named as flags: `--statuses[1]: unknown invite status "x"; ...`.
-  const problems: Problem[] = filterProblems({ statuses, organizationIds: exempt }).map((p) => ({
+  // The flags' problems, named as flags: `--counted-statuses[1]: unknown invite status "x"; ...`.
+  const problems: Problem[] = filterProblems({
+    statuses: countedStatuses as InviteFilters["statuses"],
+    organizationIds: exempt,
+  }).map((p) => ({
     property: p.property
-      .replace(/^statuses/, "--statuses")
+      .replace(/^statuses/, "--counted-statuses")
       .replace(/^organizationIds/, "--exempt-organization-ids"),
     reason: p.reason,
   }));
@@ -96,7 +98,7 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
     values["timeout-ms"],
     "--timeout-ms",
     DEFAULTS.timeoutMs,
-    NUMERIC_OPTION_BOUNDS.timeoutMs,
+    INPUTS.timeoutMs,
     problems,
   );
   if (problems.length > 0) {
@@ -110,7 +112,7 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
     const now = io.now ?? new Date();
     report = {
       invites,
-      violations: findTwoFactorViolations(invites, { statuses, exemptOrganizationIds: exempt }),
+      violations: findTwoFactorViolations(invites, { countedStatuses, exemptOrganizationIds: exempt }),
       expiringSoon: days > 0 ? findExpiringInvites(invites, days, now) : [],
     };
   } catch (error) {

@@ -1,7 +1,7 @@
-import { DEFAULTS } from "./defaults";
-import { CloudflareConfigError } from "../core/errors";
 import { describeType } from "../core/problems";
-import { isLoopbackHost } from "./http/loopback";
+import { CloudflareConfigError } from "./errors";
+import { DEFAULTS } from "./inputs";
+import { isLoopbackHost } from "./request";
 
 /** Where a base URL may come from, in order: option, (stack config), `CLOUDFLARE_BASE_URL`. */
 export interface BaseUrlCandidate {

@@ -1,4 +1,3 @@
-import { CloudflareConfigError, CloudflareInvitesError } from "../core/errors";
 import { formatProblems, unknownKeyProblems } from "../core/problems";
 import { redact } from "../core/redact";
 import { PACKAGE_NAME, VERSION } from "../core/version";
@@ -11,14 +10,37 @@ import {
   secretValues,
   type CredentialSource,
 } from "./credentials";
+import {
+  CloudflareConfigError,
+  CloudflareInvitesError,
+  CloudflareResponseError,
+  rayText,
+  scrubbedCause,
+} from "./errors";
 import { applyFilters, assertValidFilters } from "./filters";
-import { defaultDispatcher } from "./http/dispatcher";
-import { scrubbedCause } from "./http/failure";
-import type { RequestSettings } from "./http/types";
+import { INPUT_NAMES, numericInput, type InputValue, type InputValues } from "./inputs";
 import type { Invite } from "./invite";
-import { LIST_OPTION_KEYS, limitsOf, retryPolicyOf, type ListUserInvitesOptions } from "./options";
-import { orderInvites } from "./order";
-import { fetchAllPages } from "./pages";
+import { inviteIdentity, orderInvites } from "./order";
+import { defaultDispatcher, type HttpDispatcher, type RequestSettings } from "./request";
+import { getJson, retryPolicyOf, type RetryPolicy } from "./retry";
+import { parseListPage } from "./wire";
+
+/**
+ * Options of {@link listUserInvites}: every input (see `INPUTS`), each optional, plus the
+ * dispatcher to send requests through.
+ */
+export type ListUserInvitesOptions = Omit<InputValues, "baseUrl"> & {
+  /** API root, as a string or a `URL`. Default: `CLOUDFLARE_BASE_URL`, else `https://api.cloudflare.com/client/v4`. */
+  readonly baseUrl?: InputValue<"baseUrl"> | URL | undefined;
+  /**
+   * An undici `Dispatcher` to send requests through (tests, custom proxies, pools). Default: one
+   * keep-alive agent per process, honouring `HTTPS_PROXY` / `NO_PROXY`.
+   */
+  readonly dispatcher?: HttpDispatcher | undefined;
+};
+
+/** Every key of {@link ListUserInvitesOptions}; anything else is refused before a request. */
+const LIST_OPTION_KEYS: readonly string[] = [...INPUT_NAMES, "dispatcher"];
 
 /**
  * Where the client reads settings that are not passed explicitly. The resource's provider adds
@@ -76,7 +98,6 @@ async function listWith(options: ListUserInvitesOptions, sources: SettingSources
   assertValidFilters(options);
   const credentials = resolveCredentials(sources.credentials, sources.missingCredentialsNote);
   const baseUrl = resolveBaseUrl(sources.baseUrl);
-  const { timeoutMs, maxPages, maxResponseBytes } = limitsOf(options);
   const settings: RequestSettings = {
     dispatcher: options.dispatcher ?? defaultDispatcher(baseUrl),
     headers: {
@@ -84,13 +105,17 @@ async function listWith(options: ListUserInvitesOptions, sources: SettingSources
       accept: "application/json",
       "user-agent": `${PACKAGE_NAME}/${VERSION} node/${process.versions.node}`,
     },
-    timeoutMs,
-    maxResponseBytes,
-    retryPolicy: retryPolicyOf(options),
+    timeoutMs: numericInput(options, "timeoutMs"),
+    maxResponseBytes: numericInput(options, "maxResponseBytes"),
     secrets: secretValues(credentials),
     scheme: credentials.scheme,
   };
-  const all = await fetchAllPages(settings, baseUrl, maxPages);
+  const all = await fetchAllPages(
+    settings,
+    retryPolicyOf(options),
+    baseUrl,
+    numericInput(options, "maxPages"),
+  );
   return applyFilters(orderInvites(all), options);
 }
 
@@ -114,4 +139,88 @@ function asPackageError(error: unknown, sources: SettingSources): CloudflareInvi
     ),
     { cause: scrubbedCause(error, secrets) },
   );
+}
+
+// --- Every page ---
+
+/**
+ * Fetches page after page while `result_info` says more remain. Stops on an empty page or one
+ * that adds no new invite (a server that ignores `page`), and fails past `maxPages`: the list is
+ * whole, or the call throws. Repeats are left in (`orderInvites` drops them); the keys seen are
+ * only collected once a second page is needed, since on the first every invite is new.
+ */
+async function fetchAllPages(
+  settings: RequestSettings,
+  policy: RetryPolicy,
+  baseUrl: URL,
+  maxPages: number,
+): Promise<Invite[]> {
+  let all: Invite[] = [];
+  let seen: Set<string> | undefined;
+  let perPage: number | undefined;
+  for (let page = 1; ; page++) {
+    const response = await getJson(settings, policy, pageUrl(baseUrl, page, perPage));
+    const parsed = parseListPage(response.body);
+    if (!parsed.ok) {
+      throw new CloudflareResponseError(
+        redact(
+          `Cloudflare API GET ${response.path} answered HTTP ${response.status} with a response ` +
+            `this package cannot use${rayText(response.rayId)}:\n${parsed.problems}\n` +
+            `If Cloudflare changed the format, please report it with the cf-ray id.`,
+          settings.secrets,
+        ),
+        { method: "GET", path: response.path, status: response.status, rayId: response.rayId },
+      );
+    }
+    const { invites, resultInfo: info } = parsed.page;
+    let added = invites.length;
+    if (page === 1) all = invites;
+    else {
+      seen ??= new Set(all.map(inviteIdentity));
+      added = 0;
+      for (const invite of invites) {
+        const key = inviteIdentity(invite);
+        if (!seen.has(key)) {
+          seen.add(key);
+          all.push(invite);
+          added++;
+        }
+      }
+    }
+    if (invites.length === 0 || added === 0 || !morePagesRemain(info, page)) break;
+    if (page >= maxPages) {
+      throw new CloudflareResponseError(
+        `Cloudflare API GET ${response.path} still reports more invites after ${page} pages ` +
+          `(maxPages). Raise maxPages if this user really has that many invitations.`,
+        { method: "GET", path: response.path, status: response.status, rayId: response.rayId },
+      );
+    }
+    perPage = info?.per_page ?? undefined;
+  }
+  return all;
+}
+
+/** The facts of `result_info` that say whether more pages remain (a `ResultInfo` satisfies it). */
+export interface PagingFacts {
+  readonly per_page?: number | null | undefined;
+  readonly total_count?: number | null | undefined;
+  readonly total_pages?: number | null | undefined;
+}
+
+/** Whether `result_info` says there are pages after `page`. Without totals, there are none. */
+export function morePagesRemain(info: PagingFacts | null | undefined, page: number): boolean {
+  if (!info) return false;
+  if (info.total_pages != null) return page < info.total_pages;
+  if (info.total_count != null && info.per_page) return page * info.per_page < info.total_count;
+  return false;
+}
+
+/** The first page is asked for exactly as the official SDKs do (no query); later ones name page and size. */
+function pageUrl(baseUrl: URL, page: number, perPage: number | undefined): URL {
+  const url = new URL(`${baseUrl.pathname}/user/invites`, baseUrl);
+  if (page > 1) {
+    url.searchParams.set("page", String(page));
+    if (perPage !== undefined) url.searchParams.set("per_page", String(perPage));
+  }
+  return url;
 }

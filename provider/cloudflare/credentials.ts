@@ -1,5 +1,8 @@
-import { CloudflareConfigError } from "../core/errors";
 import { describeType } from "../core/problems";
+import { CloudflareConfigError } from "./errors";
+import { CREDENTIAL_KEYS, ENV_NAMES, type CredentialKey } from "./inputs";
+
+export { CREDENTIAL_KEYS, type CredentialKey } from "./inputs";
 
 /**
  * Which credentials a request uses. Exactly one scheme is ever sent: an API token as
@@ -8,15 +11,6 @@ import { describeType } from "../core/problems";
 export type Credentials =
   | { readonly scheme: "token"; readonly apiToken: string }
   | { readonly scheme: "key"; readonly apiKey: string; readonly apiEmail: string };
-
-/**
- * The credential fields, by the names the client's options and the resource's args use. Every list
- * of them in this package is this one: what is read, marked secret, scrubbed and never stored.
- */
-export const CREDENTIAL_KEYS = ["apiToken", "apiKey", "apiEmail"] as const;
-
-/** One of {@link CREDENTIAL_KEYS}. */
-export type CredentialKey = (typeof CREDENTIAL_KEYS)[number];
 
 /** Credential fields as a caller gives them; empty strings count as unset. */
 export type CredentialFields = { readonly [K in CredentialKey]?: string | undefined };
@@ -32,15 +26,8 @@ export interface CredentialSource {
 }
 
 /** Names of the explicit options of `listUserInvites` and of the resource's args: the keys themselves. */
-export const OPTION_NAMES = { apiToken: "apiToken", apiKey: "apiKey", apiEmail: "apiEmail" } satisfies {
+export const OPTION_NAMES = Object.fromEntries(CREDENTIAL_KEYS.map((key) => [key, key])) as {
   readonly [K in CredentialKey]: K;
-};
-
-/** The environment variables every official Cloudflare SDK and the Terraform provider read. */
-export const ENV_NAMES = {
-  apiToken: "CLOUDFLARE_API_TOKEN",
-  apiKey: "CLOUDFLARE_API_KEY",
-  apiEmail: "CLOUDFLARE_EMAIL",
 };
 
 /** Reads the conventional `CLOUDFLARE_*` variables as a source. */

@@ -1,31 +1,29 @@
-import { CloudflareConfigError } from "../core/errors";
 import { LISTED_PROBLEMS } from "../core/limits";
 import { formatProblems, type Problem } from "../core/problems";
-import { FILTERABLE_STATUSES, ORGANIZATION_ID_PATTERN, type Invite } from "./invite";
+import { CloudflareConfigError } from "./errors";
+import { INPUTS, type InputValues } from "./inputs";
+import type { Invite } from "./invite";
 
-/** Which invites to keep. Filters apply after every page is fetched. */
-export interface InviteFilters {
-  /** Keep only invites with one of these statuses. */
-  readonly statuses?: readonly string[] | undefined;
-  /** Keep only invites into these organizations (32-character hex ids). */
-  readonly organizationIds?: readonly string[] | undefined;
-}
+/** Which invites to keep: the `statuses` and `organizationIds` inputs. Applied after every page is fetched. */
+export type InviteFilters = Pick<InputValues, "statuses" | "organizationIds">;
 
 /**
  * Lists what is wrong with the filters, property by property. Used by the client, and by the
  * provider's `check` and `read` (the engine does not call `check` before a read).
  */
 export function filterProblems(filters: InviteFilters): Problem[] {
+  const statuses: readonly string[] = INPUTS.statuses.values;
+  const { regex, expected } = INPUTS.organizationIds.pattern;
   return [
     ...listProblems(filters.statuses, "statuses", "statuses", (value) =>
-      typeof value === "string" && FILTERABLE_STATUSES.includes(value)
+      typeof value === "string" && statuses.includes(value)
         ? undefined
-        : `unknown invite status ${quoted(value)}; expected one of ${FILTERABLE_STATUSES.join(", ")}`,
+        : `unknown invite status ${quoted(value)}; expected one of ${statuses.join(", ")}`,
     ),
     ...listProblems(filters.organizationIds, "organizationIds", "organization ids", (value) =>
-      typeof value === "string" && ORGANIZATION_ID_PATTERN.test(value)
+      typeof value === "string" && regex.test(value)
         ? undefined
-        : `malformed organization id ${quoted(value)}; expected 32 lowercase hex characters, as shown in the Cloudflare dashboard URL`,
+        : `malformed organization id ${quoted(value)}; expected ${expected}`,
     ),
   ];
 }
@@ -83,7 +81,7 @@ export function assertValidFilters(filters: InviteFilters): void {
  */
 export function applyFilters(invites: Invite[], filters: InviteFilters): Invite[] {
   if (!filters.statuses?.length && !filters.organizationIds?.length) return invites;
-  const statuses = filters.statuses?.length ? new Set(filters.statuses) : undefined;
+  const statuses = filters.statuses?.length ? new Set<string>(filters.statuses) : undefined;
   const organizations = filters.organizationIds?.length ? new Set(filters.organizationIds) : undefined;
   return invites.filter(
     (invite) =>

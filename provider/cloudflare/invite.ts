@@ -10,7 +10,10 @@ export const KNOWN_INVITE_STATUSES = ["pending", "accepted", "rejected", "expire
 export const LEGACY_INVITE_STATUSES = ["canceled", "left"] as const;
 
 /** Every status a filter, the policy or the audit may name: the documented ones and the legacy ones. */
-export const FILTERABLE_STATUSES: readonly string[] = [...KNOWN_INVITE_STATUSES, ...LEGACY_INVITE_STATUSES];
+export const FILTERABLE_STATUSES = [...KNOWN_INVITE_STATUSES, ...LEGACY_INVITE_STATUSES] as const;
+
+/** A status a filter may name. */
+export type FilterableStatus = (typeof FILTERABLE_STATUSES)[number];
 
 /**
  * An invite's status: one of the documented values, or whatever string Cloudflare sent

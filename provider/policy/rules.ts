@@ -5,13 +5,9 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import { FILTERABLE_STATUSES, ORGANIZATION_ID_PATTERN, type Invite } from "../cloudflare/invite";
-import { USER_INVITES_POLICY_VIEW_TYPE, USER_INVITES_TYPE } from "../pulumi/typeTokens";
-import { DEFAULT_EXPIRY_WINDOW_DAYS, findExpiringInvites } from "../views/expiry";
-import {
-  DEFAULT_TWO_FACTOR_STATUSES,
-  findTwoFactorViolations,
-  type TwoFactorCheck,
-} from "../views/twoFactor";
+import { USER_INVITES_POLICY_VIEW_TYPE, USER_INVITES_TYPE } from "../core/typeTokens";
+import { DEFAULT_EXPIRY_WINDOW_DAYS, findExpiringInvites } from "../checks/expiry";
+import { DEFAULT_COUNTED_STATUSES, findTwoFactorViolations, type TwoFactorCheck } from "../checks/twoFactor";
 import { readInvitesOutput } from "./invitesOutput";
 
 /**
@@ -74,13 +70,13 @@ export const twoFactorPolicy: StackValidationPolicy = {
   enforcementLevel: "mandatory",
   configSchema: {
     properties: {
-      statuses: {
+      countedStatuses: {
         type: "array",
         items: { type: "string", enum: [...FILTERABLE_STATUSES] },
         // An empty list would count nothing and pass every stack: CrossGuard refuses it.
         minItems: 1,
-        default: [...DEFAULT_TWO_FACTOR_STATUSES],
-        description: "Invite statuses that count (at least one).",
+        default: [...DEFAULT_COUNTED_STATUSES],
+        description: "Invite statuses the check counts (at least one); not a filter of the list.",
       },
       exemptOrganizationIds: {
         type: "array",

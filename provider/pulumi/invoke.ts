@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { Invite, InviteStatus } from "../cloudflare/invite";
-import { CloudflareConfigError } from "../core/errors";
-import type { InviteSummary } from "../views/summary";
+import { CloudflareConfigError } from "../cloudflare/errors";
+import type { InputValues } from "../cloudflare/inputs";
+import type { Invite } from "../cloudflare/invite";
+import type { InviteSummary } from "../checks/summary";
 import { readUserInvites, stackSettingsFrom } from "./runtime";
 import type { UserInvitesArgs } from "./userInvites";
 
@@ -11,21 +12,8 @@ import type { UserInvitesArgs } from "./userInvites";
  * happens on every preview and update.
  */
 
-/** Arguments of {@link getUserInvites}. Every field is optional. */
-export interface GetUserInvitesArgs {
-  /** Keep only invites with these statuses, e.g. `["pending"]`. */
-  readonly statuses?: readonly InviteStatus[];
-  /** Keep only invites into these organizations (32-character hex ids). */
-  readonly organizationIds?: readonly string[];
-  /** API root; default `cloudflare:baseUrl`, `CLOUDFLARE_BASE_URL`, else Cloudflare's. */
-  readonly baseUrl?: string;
-  /** API token; default `cloudflare:apiToken`, then `CLOUDFLARE_API_TOKEN`. */
-  readonly apiToken?: string;
-  /** Global API key, with `apiEmail`; default `cloudflare:apiKey`, then `CLOUDFLARE_API_KEY`. */
-  readonly apiKey?: string;
-  /** Email of the Global API key's user; default `cloudflare:email`, then `CLOUDFLARE_EMAIL`. */
-  readonly apiEmail?: string;
-}
+/** Arguments of {@link getUserInvites}: every input of the client, each optional (see `INPUTS`). */
+export type GetUserInvitesArgs = InputValues;
 
 /**
  * Arguments of {@link getUserInvitesOutput}: the resource's, each may be an `Input`. A secret arg

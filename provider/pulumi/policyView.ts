@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Invite } from "../cloudflare/invite";
-import { USER_INVITES_POLICY_VIEW_TYPE } from "./typeTokens";
+import { USER_INVITES_POLICY_VIEW_TYPE } from "../core/typeTokens";
 
-export { USER_INVITES_POLICY_VIEW_TYPE } from "./typeTokens";
+export { USER_INVITES_POLICY_VIEW_TYPE } from "../core/typeTokens";
 
 /**
  * What CrossGuard sees of a `UserInvites` read. The engine keeps "get"-style reads out of the

@@ -1,10 +1,11 @@
 import { listUserInvitesFrom } from "../cloudflare/client";
 import { environmentSource, OPTION_NAMES, valuesNamed } from "../cloudflare/credentials";
+import { CloudflareConfigError } from "../cloudflare/errors";
+import { CONFIG_NAMES, ENV_NAMES } from "../cloudflare/inputs";
 import type { Invite } from "../cloudflare/invite";
-import { CloudflareConfigError } from "../core/errors";
 import { formatProblems } from "../core/problems";
-import { summarizeInvites, type InviteSummary } from "../views/summary";
-import { inputProblems, publicInputs, type UserInvitesInputs, type UserInvitesPublicInputs } from "./inputs";
+import { summarizeInvites, type InviteSummary } from "../checks/summary";
+import { echoedInputs, inputProblems, type EchoedInputs, type UserInvitesInputs } from "./inputs";
 
 /**
  * What the dynamic provider runs, in the provider host. This module is the one thing the
@@ -12,24 +13,17 @@ import { inputProblems, publicInputs, type UserInvitesInputs, type UserInvitesPu
  * exports are kept stable: state written by older versions loads it by that name.
  */
 
-export { COMPUTED_OUTPUT_KEYS, INPUT_KEYS, inputProblems, inputsDiffer, publicInputs } from "./inputs";
-export type { UserInvitesInputs, UserInvitesPublicInputs } from "./inputs";
+export { inputProblems, inputsDiffer } from "./inputs";
+export type { EchoedInputs, UserInvitesInputs } from "./inputs";
 
 /** The id every `UserInvites` read reports: the resource is a view of one user's invitations. */
 export const USER_INVITES_ID = "cloudflare-user-invites";
 
 /** The resource's outputs. Plain JSON: no `undefined`, no `Date`. */
-export interface UserInvitesOutputs extends InviteSummary, UserInvitesPublicInputs {
+export interface UserInvitesOutputs extends InviteSummary, EchoedInputs {
   /** Every invitation that matches the filters, in a stable order. */
   readonly invites: readonly Invite[];
 }
-
-/** Stack config keys, the same ones the official `@pulumi/cloudflare` provider reads. */
-export const CONFIG_NAMES = {
-  apiToken: "cloudflare:apiToken",
-  apiKey: "cloudflare:apiKey",
-  apiEmail: "cloudflare:email",
-};
 
 /** Settings from the stack config, read by the provider's `configure` and by the invokes. */
 export interface StackSettings {
@@ -41,7 +35,7 @@ export interface StackSettings {
 
 /** Reads the official `@pulumi/cloudflare` provider's config keys through `get`. */
 export function stackSettingsFrom(get: (key: string) => string | undefined): StackSettings {
-  return { ...valuesNamed(CONFIG_NAMES, get), baseUrl: get("cloudflare:baseUrl") };
+  return { ...valuesNamed(CONFIG_NAMES, get), baseUrl: get(CONFIG_NAMES.baseUrl) };
 }
 
 /**
@@ -68,8 +62,8 @@ export async function readUserInvites(
     ],
     baseUrl: [
       { value: inputs.baseUrl, name: "baseUrl" },
-      { value: stack.baseUrl, name: "cloudflare:baseUrl" },
-      { value: process.env["CLOUDFLARE_BASE_URL"], name: "CLOUDFLARE_BASE_URL" },
+      { value: stack.baseUrl, name: CONFIG_NAMES.baseUrl },
+      { value: process.env[ENV_NAMES.baseUrl], name: ENV_NAMES.baseUrl },
     ],
     // On `pulumi refresh` the engine passes the previous outputs, which never hold credentials.
     missingCredentialsNote:
@@ -79,5 +73,5 @@ export async function readUserInvites(
           "the environment. Set cloudflare:apiToken, or CLOUDFLARE_API_TOKEN, for the refresh."
         : "",
   });
-  return { ...publicInputs(inputs), invites, ...summarizeInvites(invites, new Date()) };
+  return { ...echoedInputs(inputs), invites, ...summarizeInvites(invites, new Date()) };
 }

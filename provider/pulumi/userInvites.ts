@@ -1,31 +1,27 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CREDENTIAL_KEYS } from "../cloudflare/credentials";
-import type { Invite, InviteStatus } from "../cloudflare/invite";
-import type { OrganizationNotEnforcingTwoFactor } from "../views/twoFactor";
-import { CloudflareConfigError } from "../core/errors";
+import { CloudflareConfigError } from "../cloudflare/errors";
+import { CREDENTIAL_KEYS, INPUT_NAMES, type InputName, type InputValue } from "../cloudflare/inputs";
+import type { Invite } from "../cloudflare/invite";
 import { formatProblems, unknownKeyProblems } from "../core/problems";
-import { INPUT_KEYS, PUBLIC_INPUT_KEYS } from "./inputs";
+import type { OrganizationNotEnforcingTwoFactor } from "../checks/twoFactor";
+import { COMPUTED_OUTPUT_KEYS } from "./inputs";
 import { UserInvitesPolicyView } from "./policyView";
 import { UserInvitesProvider, USER_INVITES_ID } from "./provider";
-import type { UserInvitesOutputs } from "./runtime";
 
-export { USER_INVITES_TYPE } from "./typeTokens";
+export { USER_INVITES_TYPE } from "../core/typeTokens";
 
-/** Arguments of {@link UserInvites} (and of `getUserInvitesOutput`); every field is optional. */
-export interface UserInvitesArgs {
-  /** Keep only invites with these statuses, e.g. `["pending"]`. */
-  readonly statuses?: pulumi.Input<pulumi.Input<InviteStatus>[]>;
-  /** Keep only invites into these organizations (32-character hex ids). */
-  readonly organizationIds?: pulumi.Input<pulumi.Input<string>[]>;
-  /** API root; default `cloudflare:baseUrl`, `CLOUDFLARE_BASE_URL`, else Cloudflare's. */
-  readonly baseUrl?: pulumi.Input<string>;
-  /** API token; default `cloudflare:apiToken`, then `CLOUDFLARE_API_TOKEN`. The resource always stores it as a secret. */
-  readonly apiToken?: pulumi.Input<string>;
-  /** Global API key, with `apiEmail`; default `cloudflare:apiKey`, `CLOUDFLARE_API_KEY`. Always a secret. */
-  readonly apiKey?: pulumi.Input<string>;
-  /** Email of the Global API key's user; default `cloudflare:email`, `CLOUDFLARE_EMAIL`. Always a secret. */
-  readonly apiEmail?: pulumi.Input<string>;
-}
+/** An input as a Pulumi program gives it: each value, and each item of a list, may be an `Input`. */
+type ArgOf<K extends InputName> =
+  InputValue<K> extends readonly (infer Item)[]
+    ? pulumi.Input<pulumi.Input<Item>[]>
+    : pulumi.Input<InputValue<K>>;
+
+/**
+ * Arguments of {@link UserInvites} (and of `getUserInvitesOutput`): every input of the client,
+ * each optional (see `INPUTS`). The credentials default to the stack config (`cloudflare:apiToken`,
+ * ...), then the `CLOUDFLARE_*` variables, and are always stored as secrets.
+ */
+export type UserInvitesArgs = { readonly [K in InputName]?: ArgOf<K> };
 
 // One provider object for every resource: the SDK serializes a provider once and caches the text.
 const provider = new UserInvitesProvider();
@@ -44,7 +40,7 @@ export class UserInvites extends pulumi.dynamic.Resource {
   declare readonly pendingOrganizationIds: pulumi.Output<string[]>;
   /**
    * Organizations reached by a pending or accepted invite that do not enforce two-factor
-   * authentication (`enforcesTwoFactor: false`) or do not say (`null`): what the policy pack and
+   * authentication (`organizationIsEnforcingTwoFactor: false`) or do not say (`null`): what the policy pack and
    * `audit` flag by default.
    */
   declare readonly organizationsNotEnforcingTwoFactor: pulumi.Output<OrganizationNotEnforcingTwoFactor[]>;
@@ -62,22 +58,14 @@ export class UserInvites extends pulumi.dynamic.Resource {
   constructor(name: string, args: UserInvitesArgs = {}, opts: pulumi.CustomResourceOptions = {}) {
     // Only the known keys are passed on below, so a misspelt one must be refused here, where the
     // program still has it (the engine does not call the provider's check before a read).
-    const unknown = unknownKeyProblems(args, INPUT_KEYS, "argument");
+    const unknown = unknownKeyProblems(args, INPUT_NAMES, "argument");
     if (unknown.length > 0) {
       throw new CloudflareConfigError(`Invalid UserInvites arguments: ${formatProblems(unknown)}.`);
     }
-    const outputs: Record<
-      Exclude<keyof UserInvitesOutputs, (typeof PUBLIC_INPUT_KEYS)[number]>,
-      undefined
-    > = {
-      invites: undefined,
-      pendingOrganizationIds: undefined,
-      organizationsNotEnforcingTwoFactor: undefined,
-      inviteCountByStatus: undefined,
-      pendingInvitesPastExpiry: undefined,
-    };
-    const props: Record<string, unknown> = { ...outputs };
-    for (const key of PUBLIC_INPUT_KEYS) props[key] = args[key];
+    // Each output must be present in props to exist; the credentials go as secrets.
+    const props: Record<string, unknown> = {};
+    for (const key of COMPUTED_OUTPUT_KEYS) props[key] = undefined;
+    for (const key of INPUT_NAMES) props[key] = args[key];
     for (const key of CREDENTIAL_KEYS) {
       props[key] = args[key] === undefined ? undefined : pulumi.secret(args[key]);
     }

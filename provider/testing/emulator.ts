@@ -1,7 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { errorEnvelope, successEnvelope, type EnvelopeError, type Fault } from "./faults";
-import { FAKE_CREDENTIALS, FAKE_TOKEN_WITHOUT_PERMISSION, sampleInvites, type WireInvite } from "./fixtures";
+import {
+  FAKE_CREDENTIALS,
+  FAKE_TOKEN_WITHOUT_PERMISSION,
+  sampleInvites,
+  type ServedInvite,
+} from "./fixtures";
 
 /** One request as the emulator saw it. */
 export interface RecordedRequest {
@@ -16,7 +21,7 @@ export interface RecordedRequest {
 /** How the emulator behaves. Every field is optional. */
 export interface EmulatorOptions {
   /** The invites `GET /user/invites` lists, in wire shape. Default: {@link sampleInvites}. */
-  readonly invites?: readonly WireInvite[];
+  readonly invites?: readonly ServedInvite[];
   /** API tokens accepted with "Memberships Read". Default: the fake token. */
   readonly apiTokens?: readonly string[];
   /** API tokens that are valid but lack the permission (403, code 9109). */
@@ -53,7 +58,7 @@ export interface CloudflareEmulator {
   /** How many TCP connections clients have opened so far (keep-alive reuse shows here). */
   readonly connections: number;
   /** Replaces the listed invites (between reads, to show a stack picking up changes). */
-  setInvites(invites: readonly WireInvite[]): void;
+  setInvites(invites: readonly ServedInvite[]): void;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
@@ -218,7 +223,7 @@ function checkAuth(
 
 /** One page of the list, paged the way Cloudflare's v4 list endpoints are. */
 function listPage(
-  invites: readonly WireInvite[],
+  invites: readonly ServedInvite[],
   query: Readonly<Record<string, string>>,
   options: EmulatorOptions,
 ) {

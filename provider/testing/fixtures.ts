@@ -3,8 +3,11 @@
  * the benchmarks. Every credential here is fake and says so.
  */
 
-/** One invite exactly as `GET /user/invites` sends it (snake_case). */
-export interface WireInvite {
+/**
+ * An invite as the emulator serves it: the wire shape (snake_case), loosened so that a test can
+ * serve a malformed one. What the client accepts is `WireInvite` (cloudflare/wire.ts).
+ */
+export interface ServedInvite {
   id?: string | null;
   organization_id?: string | null;
   organization_name?: string | null;
@@ -94,7 +97,7 @@ const DAY_MS = 86_400_000;
  * about to expire, and one in the pre-2024 shape (role objects, no two-factor field). Dates are relative
  * to `now` so "expires soon" stays true whenever the demo runs.
  */
-export function sampleInvites(now: Date = new Date()): WireInvite[] {
+export function sampleInvites(now: Date = new Date()): ServedInvite[] {
   const at = (days: number) => new Date(now.getTime() + days * DAY_MS).toISOString();
   const invite = (
     label: string,
@@ -104,8 +107,8 @@ export function sampleInvites(now: Date = new Date()): WireInvite[] {
     sentDaysAgo: number,
     expiresInDays: number,
     roles: unknown[],
-  ): WireInvite => {
-    const wire: WireInvite = {
+  ): ServedInvite => {
+    const wire: ServedInvite = {
       id: fakeId(`invite:${label}`),
       organization_id: fakeId(`org:${organization}`),
       organization_name: organization,
@@ -134,9 +137,9 @@ export function sampleInvites(now: Date = new Date()): WireInvite[] {
 }
 
 /** `count` synthetic invites for load and benchmark runs; ids are unique and sorted order differs from input order. */
-export function manyInvites(count: number, now: Date = new Date()): WireInvite[] {
+export function manyInvites(count: number, now: Date = new Date()): ServedInvite[] {
   const statuses = ["pending", "accepted", "rejected", "expired"];
-  const invites: WireInvite[] = [];
+  const invites: ServedInvite[] = [];
   for (let i = 0; i < count; i++) {
     const n = (i * 7919) % count;
     invites.push({

@@ -14,7 +14,7 @@ export {
   referenceEnvelope,
   sampleInvites,
 } from "./fixtures";
-export type { WireInvite } from "./fixtures";
+export type { ServedInvite } from "./fixtures";
 export { startProviderHost, ProviderHostCallError } from "./providerHost";
 export type {
   CheckResponse,

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { USER_INVITES_POLICY_VIEW_TYPE, USER_INVITES_TYPE } from "../pulumi/typeTokens";
+import { USER_INVITES_POLICY_VIEW_TYPE, USER_INVITES_TYPE } from "../core/typeTokens";
 import { startProviderHost, type PropertyMap, type ProviderHost } from "./providerHost";
 
 /**

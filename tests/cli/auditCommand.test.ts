@@ -38,14 +38,14 @@ test("a table of every invitation, the violations, the advisory notices; exit 1"
   expect(stdout).not.toContain(FAKE_CREDENTIALS.apiToken);
 });
 
-test("--json, --statuses and --exempt-organization-ids; exit 0 when nothing is left to report", async () => {
+test("--json, --counted-statuses and --exempt-organization-ids; exit 0 when nothing is left to report", async () => {
   const emu = await emulator({ invites: sampleInvites(NOW) });
   const { code, stdout } = await audit([
     "audit",
     "--json",
     "--base-url",
     emu.url,
-    "--statuses",
+    "--counted-statuses",
     "pending",
     "--exempt-organization-ids",
     fakeId("org:Globex"),
@@ -61,7 +61,7 @@ test("--json, --statuses and --exempt-organization-ids; exit 0 when nothing is l
 
 test("--json lists violations by organization and invite id", async () => {
   const emu = await emulator({ invites: sampleInvites(NOW) });
-  const { stdout } = await audit(["audit", "--json", "--base-url", emu.url, "--statuses", "pending"]);
+  const { stdout } = await audit(["audit", "--json", "--base-url", emu.url, "--counted-statuses", "pending"]);
   const report = JSON.parse(stdout) as {
     violations: unknown[];
     expiringSoon: { inviteId: string; daysLeft: number }[];
@@ -70,7 +70,7 @@ test("--json lists violations by organization and invite id", async () => {
     {
       organizationId: fakeId("org:Globex"),
       organizationName: "Globex",
-      enforcesTwoFactor: false,
+      organizationIsEnforcingTwoFactor: false,
       inviteIds: [fakeId("invite:globex-dns")],
       message: expect.stringContaining("does not enforce two-factor authentication"),
     },
@@ -111,7 +111,7 @@ describe("exit 2, with a message, when the audit cannot run", () => {
   });
 
   test.each([
-    [["audit", "--statuses", "pendng"], '--statuses[0]: unknown invite status "pendng"'],
+    [["audit", "--counted-statuses", "pendng"], '--counted-statuses[0]: unknown invite status "pendng"'],
     [
       ["audit", "--exempt-organization-ids", "ACME"],
       '--exempt-organization-ids[0]: malformed organization id "ACME"',

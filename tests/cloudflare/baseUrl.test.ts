@@ -1,6 +1,6 @@
 import { CloudflareConfigError, DEFAULTS } from "../../provider";
 import { resolveBaseUrl } from "../../provider/cloudflare/baseUrl";
-import { isLoopbackHost } from "../../provider/cloudflare/http/loopback";
+import { isLoopbackHost } from "../../provider/cloudflare/request";
 
 const resolve = (value: string | undefined, name = "baseUrl") => resolveBaseUrl([{ value, name }]).toString();
 const message = (value: string, name = "baseUrl"): string => {

@@ -6,7 +6,7 @@ import {
   resolveCredentials,
   type CredentialFields,
 } from "../../provider/cloudflare/credentials";
-import { CONFIG_NAMES } from "../../provider/pulumi/runtime";
+import { CONFIG_NAMES } from "../../provider/cloudflare/inputs";
 import { FAKE_CREDENTIALS } from "../../provider/testing";
 
 const { apiToken, apiKey, apiEmail } = FAKE_CREDENTIALS;

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FAKE_CREDENTIALS, sampleInvites } from "../../provider/testing";
-import { REPO_ROOT } from "../../scripts/pulumiSandbox";
+import { REPO_ROOT, type CliResult } from "../../scripts/pulumiSandbox";
 import { SAMPLE } from "../helpers/sample";
 import { useEngineFixture } from "./helpers/engineFixture";
 import { processesOfSandbox, waitForNoProcesses } from "./helpers/processes";
@@ -114,7 +114,13 @@ export const pendingOrganizationIds = invites.pendingOrganizationIds;
     const { sandbox, emulator, project } = fixture;
     await sandbox.initStack(project, "dev", { apiToken: FAKE_CREDENTIALS.apiToken, baseUrl: emulator.url });
     const { child, done } = sandbox.start(project, ["up", "--yes", "--skip-preview"]);
-    while (emulator.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    // Wait for the read to reach the API; if `up` ends first, it failed for another reason: show it.
+    let ended: CliResult | undefined;
+    void done.then((result) => (ended = result));
+    while (emulator.requests.length === 0 && ended === undefined) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (ended !== undefined) throw new Error(`up ended before its read:\n${ended.stdout}\n${ended.stderr}`);
     expect(processesOfSandbox(sandbox.home).some((p) => p.command.includes("cmd/run"))).toBe(true);
     child.kill("SIGINT");
     const interrupted = await done;

@@ -259,19 +259,19 @@ export const DEFECTS: readonly Defect[] = [
     },
   },
   {
-    name: '9. audit --statuses "" or ",,," is a usage error, and an empty statuses list is refused everywhere',
+    name: '9. audit --counted-statuses "" or ",,," is a usage error, and an empty statuses list is refused everywhere',
     async run() {
       for (const status of ["", ",,,"]) {
         const err: string[] = [];
-        const code = await runCommand(["audit", "--statuses", status], {
+        const code = await runCommand(["audit", "--counted-statuses", status], {
           stdout: () => {},
           stderr: (t) => err.push(t),
         });
         expect(code).toBe(2);
-        expect(err.join("\n")).toContain("--statuses: the list is empty");
+        expect(err.join("\n")).toContain("--counted-statuses: the list is empty");
       }
-      expect(() => findTwoFactorViolations([], { statuses: [] })).toThrow(CloudflareConfigError);
-      expect(twoFactorPolicy.configSchema?.properties?.["statuses"]).toMatchObject({ minItems: 1 });
+      expect(() => findTwoFactorViolations([], { countedStatuses: [] })).toThrow(CloudflareConfigError);
+      expect(twoFactorPolicy.configSchema?.properties?.["countedStatuses"]).toMatchObject({ minItems: 1 });
       const emu = await emulator();
       const error = await failure(() => list({ baseUrl: emu.url, statuses: [] }));
       expect(error.message).toContain("statuses: the list is empty");

@@ -394,17 +394,9 @@ test("drifted fields are normalized, not dropped or invented", async () => {
  * what was wrong, and without echoing a credential it was given.
  */
 const BAD_INPUTS: readonly [string, ListUserInvitesOptions, string][] = [
-  ["a misspelled status", { statuses: ["pendng"] }, 'statuses[0]: unknown invite status "pendng"'],
-  [
-    "a status that is not a list",
-    { statuses: "pending" as unknown as string[] },
-    "statuses: expected a list of statuses",
-  ],
-  [
-    "a status that is not a string",
-    { statuses: [7 as unknown as string] },
-    "statuses[0]: unknown invite status 7",
-  ],
+  ["a misspelled status", { statuses: ["pendng" as never] }, 'statuses[0]: unknown invite status "pendng"'],
+  ["a status that is not a list", { statuses: "pending" as never }, "statuses: expected a list of statuses"],
+  ["a status that is not a string", { statuses: [7 as never] }, "statuses[0]: unknown invite status 7"],
   [
     "a malformed organization id",
     { organizationIds: ["Acme"] },

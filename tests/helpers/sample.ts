@@ -12,11 +12,15 @@ export const SAMPLE = {
    * does not say, but it was rejected: pending and accepted invites count, as in the policy pack.
    */
   organizationsNotEnforcingTwoFactor: [
-    { organizationId: fakeId("org:Globex"), organizationName: "Globex", enforcesTwoFactor: false },
+    {
+      organizationId: fakeId("org:Globex"),
+      organizationName: "Globex",
+      organizationIsEnforcingTwoFactor: false,
+    },
     {
       organizationId: fakeId("org:Umbrella Labs"),
       organizationName: "Umbrella Labs",
-      enforcesTwoFactor: false,
+      organizationIsEnforcingTwoFactor: false,
     },
   ].sort((a, b) => a.organizationId.localeCompare(b.organizationId)),
   inviteCountByStatus: { pending: 3, accepted: 2, rejected: 1, expired: 1 },

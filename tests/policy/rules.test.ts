@@ -58,7 +58,7 @@ describe("two-factor policy", () => {
   test("is mandatory by default and declares its config schema", () => {
     expect(twoFactorPolicy.enforcementLevel).toBe("mandatory");
     expect(twoFactorPolicy.configSchema?.properties).toMatchObject({
-      statuses: { default: ["pending", "accepted"] },
+      countedStatuses: { default: ["pending", "accepted"] },
       exemptOrganizationIds: { default: [], items: { pattern: "^[0-9a-f]{32}$" } },
     });
   });
@@ -114,14 +114,18 @@ describe("two-factor policy", () => {
     expect(disabled.findings).toEqual([]);
   });
 
-  test("policy config: statuses and exemptions", async () => {
-    const pendingOnly = await validate(twoFactorPolicy, [resource(readOutputs)], { statuses: ["pending"] });
+  test("policy config: countedStatuses and exemptions", async () => {
+    const pendingOnly = await validate(twoFactorPolicy, [resource(readOutputs)], {
+      countedStatuses: ["pending"],
+    });
     expect(pendingOnly.violations.map((v) => v.message)).toEqual([expect.stringContaining('"Globex"')]);
     const exempt = await validate(twoFactorPolicy, [resource(readOutputs)], {
       exemptOrganizationIds: [fakeId("org:Globex"), fakeId("org:Umbrella Labs")],
     });
     expect(exempt.violations).toEqual([]);
-    const withRejected = await validate(twoFactorPolicy, [resource(readOutputs)], { statuses: ["rejected"] });
+    const withRejected = await validate(twoFactorPolicy, [resource(readOutputs)], {
+      countedStatuses: ["rejected"],
+    });
     expect(withRejected.violations.map((v) => v.message)).toEqual([
       expect.stringContaining(
         '"Vandelay Industries" (' + fakeId("org:Vandelay Industries") + ") does not report whether",
@@ -156,7 +160,7 @@ describe("two-factor policy", () => {
   });
 
   test("absent outputs also mean it could not run", async () => {
-    const { notApplicable } = await validate(twoFactorPolicy, [resource({ statuses: ["pending"] })]);
+    const { notApplicable } = await validate(twoFactorPolicy, [resource({ countedStatuses: ["pending"] })]);
     expect(notApplicable).toContain("its invites output is not known yet");
   });
 });

@@ -98,7 +98,8 @@ describe("a host configured with stack config, as `pulumi up` starts it", () => 
         property: "status",
         reason:
           "unknown argument (did you mean statuses?); the arguments are statuses, organizationIds, " +
-          "baseUrl, apiToken, apiKey, apiEmail",
+          "baseUrl, apiToken, apiKey, apiEmail, timeoutMs, maxRetries, maxRetryAfterMs, backoffBaseMs, " +
+          "maxPages, maxResponseBytes",
       },
     ]);
     const good = await host.check({}, { __provider: provider, statuses: ["pending"] });

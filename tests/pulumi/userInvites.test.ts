@@ -72,7 +72,7 @@ test("a misspelt argument is refused in the program, naming it and the known one
   expect(error).toBeInstanceOf(CloudflareConfigError);
   expect((error as Error).message).toBe(
     "Invalid UserInvites arguments: status: unknown argument (did you mean statuses?); the arguments " +
-      "are statuses, organizationIds, baseUrl, apiToken, apiKey, apiEmail.",
+      "are statuses, organizationIds, baseUrl, apiToken, apiKey, apiEmail, timeoutMs, maxRetries, maxRetryAfterMs, backoffBaseMs, maxPages, maxResponseBytes.",
   );
   expect(emu.requests).toHaveLength(0);
 });

@@ -162,7 +162,7 @@ describe("refusals before any request", () => {
 
   test("a bad filter", async () => {
     const emu = await emulator();
-    await expect(listUserInvites(clientOptions(emu, { statuses: ["pendin"] }))).rejects.toThrow(
+    await expect(listUserInvites(clientOptions(emu, { statuses: ["pendin" as never] }))).rejects.toThrow(
       /unknown invite status "pendin"/,
     );
     expect(emu.requests).toHaveLength(0);
@@ -176,7 +176,7 @@ describe("options", () => {
     const error = await thrown(() => listUserInvites(options));
     expect(error).toBeInstanceOf(CloudflareConfigError);
     expect(error.message).toMatch(
-      /^Invalid listUserInvites options: status: unknown option \(did you mean statuses\?\); the options are statuses, organizationIds, apiToken/,
+      /^Invalid listUserInvites options: status: unknown option \(did you mean statuses\?\); the options are statuses, organizationIds, baseUrl, apiToken, .*, maxResponseBytes, dispatcher\.$/,
     );
     expect(error.message).not.toContain(FAKE_CREDENTIALS.apiToken);
     expect(emu.requests).toHaveLength(0);

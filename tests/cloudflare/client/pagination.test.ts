@@ -1,5 +1,5 @@
 import { CloudflareApiError, CloudflareResponseError, listUserInvites } from "../../../provider";
-import { morePagesRemain } from "../../../provider/cloudflare/pages";
+import { morePagesRemain } from "../../../provider/cloudflare/client";
 import {
   faults,
   manyInvites,
@@ -109,5 +109,5 @@ test("morePagesRemain reads total_pages first, then total_count", () => {
   expect(morePagesRemain({ total_pages: 3, total_count: 1000, per_page: 1 }, 3)).toBe(false);
   expect(morePagesRemain({ total_count: 41, per_page: 20 }, 2)).toBe(true);
   expect(morePagesRemain({ total_count: 40, per_page: 20 }, 2)).toBe(false);
-  expect(morePagesRemain({ count: 20, per_page: 20 }, 1)).toBe(false);
+  expect(morePagesRemain({ per_page: 20 }, 1)).toBe(false);
 });

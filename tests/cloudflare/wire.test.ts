@@ -1,5 +1,13 @@
-import { buildInviteSchema, parseListPage, schemas, toInvite } from "../../provider/cloudflare/schema";
-import { referenceEnvelope } from "../../provider/testing";
+import fc from "fast-check";
+import {
+  buildInviteSchema,
+  buildListEnvelopeSchema,
+  isListEnvelope,
+  isWireInvite,
+  parseListPage,
+  toInvite,
+} from "../../provider/cloudflare/wire";
+import { manyInvites, referenceEnvelope, sampleInvites } from "../../provider/testing";
 
 const parseInvite = (wire: unknown) => toInvite(buildInviteSchema().parse(wire));
 const page = (envelope: unknown) => {
@@ -142,11 +150,6 @@ describe("responses that would give wrong data are rejected, naming the field an
   });
 });
 
-test("the schemas are built once per process and shared", () => {
-  expect(schemas()).toBe(schemas());
-  expect(schemas().invites).toBeDefined();
-});
-
 test.each([
   "2014-01-01T05:20:00.12345Z",
   "2019-01-01T12:00:00Z",
@@ -154,4 +157,114 @@ test.each([
   "2019-01-01T12:00:00",
 ])("the date-time %s is accepted as it is", (value) => {
   expect(parseInvite({ organization_id: "o", expires_on: value }).expiresOn).toBe(value);
+});
+
+// Wire invites, right and wrong: each field may be absent, null, of its type, or of another type.
+const field = (good: fc.Arbitrary<unknown>) =>
+  fc.oneof(
+    good,
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.integer(),
+    fc.boolean(),
+    fc.string(),
+    fc.object(),
+  );
+const date = fc.oneof(
+  fc
+    .date({ min: new Date("1990-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
+    .map((d) => d.toISOString()),
+  fc.constantFrom(
+    "2026-02-29T00:00:00Z",
+    "2024-02-29T10:00:00+02:00",
+    "2026-11-28T12:00:00",
+    "2026-13-01T00:00:00Z",
+    "yesterday",
+  ),
+);
+const wireInvite = fc.record(
+  {
+    id: field(fc.string()),
+    organization_id: field(fc.stringMatching(/^[0-9a-f]{32}$/)),
+    organization_name: field(fc.string()),
+    invited_member_id: field(fc.string()),
+    invited_member_email: field(fc.emailAddress()),
+    invited_by: field(fc.emailAddress()),
+    invited_on: field(date),
+    expires_on: field(date),
+    organization_is_enforcing_twofactor: field(fc.boolean()),
+    roles: field(
+      fc.array(fc.oneof(fc.string(), fc.record({ name: fc.string() }), fc.record({ id: fc.string() }))),
+    ),
+    status: field(fc.constantFrom("pending", "accepted", "rejected", "expired", "left")),
+  },
+  { requiredKeys: [] },
+);
+
+// The guards stand in for zod on every good page: they must give zod's verdict on anything.
+test("isWireInvite gives zod's verdict, for right and wrong invites and for anything at all", () => {
+  const invite = buildInviteSchema();
+  fc.assert(
+    fc.property(fc.oneof(wireInvite, fc.anything()), (value) => {
+      expect(isWireInvite(value)).toBe(invite.safeParse(value).success);
+    }),
+    { numRuns: 4_000 },
+  );
+  expect(sampleInvites().every(isWireInvite)).toBe(true);
+  expect(manyInvites(500).every(isWireInvite)).toBe(true);
+});
+
+test("isListEnvelope gives zod's verdict", () => {
+  const envelope = buildListEnvelopeSchema();
+  const envelopes = fc.record(
+    {
+      success: field(fc.boolean()),
+      errors: field(
+        fc.array(
+          fc.oneof(
+            fc.record({ code: field(fc.integer()), message: field(fc.string()) }, { requiredKeys: [] }),
+            fc.record({ error_chain: field(fc.array(fc.anything())) }, { requiredKeys: [] }),
+            fc.anything(),
+          ),
+        ),
+      ),
+      messages: field(fc.array(fc.anything())),
+      result: field(fc.array(fc.anything())),
+      result_info: field(
+        fc.record(
+          {
+            page: field(fc.nat()),
+            per_page: field(fc.nat()),
+            total_count: field(fc.integer()),
+            total_pages: field(fc.double()),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+    },
+    { requiredKeys: [] },
+  );
+  fc.assert(
+    fc.property(fc.oneof(envelopes, fc.anything()), (value) => {
+      expect(isListEnvelope(value)).toBe(envelope.safeParse(value).success);
+    }),
+    { numRuns: 2_000 },
+  );
+});
+
+test("a real invite with one field changed to anything: the guard and zod agree", () => {
+  const invite = buildInviteSchema();
+  const keys = Object.keys(sampleInvites()[0] ?? {});
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...sampleInvites()),
+      fc.constantFrom(...keys, "unknown_field"),
+      fc.anything(),
+      (base, key, value) => {
+        const mutated = { ...base, [key]: value };
+        expect(isWireInvite(mutated)).toBe(invite.safeParse(mutated).success);
+      },
+    ),
+    { numRuns: 2_000 },
+  );
 });

@@ -10,4 +10,4 @@ export const USER_INVITES_TYPE = "pulumi-nodejs:dynamic/cloudflare:UserInvites";
  * The type token of `UserInvitesPolicyView`: policies match on it, or on {@link USER_INVITES_TYPE}
  * where the resource itself is in the stack they are given.
  */
-export const USER_INVITES_POLICY_VIEW_TYPE = "cloudflare-user-invites:policy:UserInvitesRead";
+export const USER_INVITES_POLICY_VIEW_TYPE = "cloudflare-user-invites:policy:UserInvitesPolicyView";

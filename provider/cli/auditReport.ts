@@ -1,6 +1,6 @@
 import type { Invite } from "../cloudflare/invite";
-import type { ExpiringInviteNotice } from "./expiry";
-import type { TwoFactorViolation } from "./twoFactor";
+import type { ExpiringInviteNotice } from "../checks/expiry";
+import type { TwoFactorViolation } from "../checks/twoFactor";
 
 /** What the audit found, in the shape `audit --json` prints. */
 export interface AuditReport {
@@ -17,7 +17,7 @@ export function formatAuditJson(report: AuditReport): string {
       violations: report.violations.map((v) => ({
         organizationId: v.organizationId,
         organizationName: v.organizationName ?? null,
-        enforcesTwoFactor: v.enforcesTwoFactor,
+        organizationIsEnforcingTwoFactor: v.organizationIsEnforcingTwoFactor,
         inviteIds: v.invites.map((i) => i.id ?? null),
         message: v.message,
       })),

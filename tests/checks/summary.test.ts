@@ -35,10 +35,10 @@ describe("summarizeInvites", () => {
     expect(summarizeInvites(invites, NOW)).toEqual({
       pendingOrganizationIds: [ORG(1), ORG(2)],
       organizationsNotEnforcingTwoFactor: [
-        { organizationId: ORG(2), organizationName: "Two", enforcesTwoFactor: false },
+        { organizationId: ORG(2), organizationName: "Two", organizationIsEnforcingTwoFactor: false },
         // Pending and accepted invites count, as in the policy and audit: not ORG(4)'s "left" invite,
         // nor ORG(5)'s invite without a status.
-        { organizationId: ORG(3), enforcesTwoFactor: null },
+        { organizationId: ORG(3), organizationIsEnforcingTwoFactor: null },
       ],
       inviteCountByStatus: { pending: 3, accepted: 1, rejected: 0, expired: 0, left: 1, unknown: 1 },
       pendingInvitesPastExpiry: [invites[0]],

@@ -1,5 +1,5 @@
 import type { Invite } from "../cloudflare/invite";
-import { CloudflareConfigError } from "../core/errors";
+import { CloudflareConfigError } from "../cloudflare/errors";
 import { describeInvite, describeOrganization } from "./describe";
 
 /**
@@ -9,12 +9,15 @@ import { describeInvite, describeOrganization } from "./describe";
  */
 
 /** The statuses counted when none are given: an invite that can still be accepted, or was. */
-export const DEFAULT_TWO_FACTOR_STATUSES: readonly string[] = ["pending", "accepted"];
+export const DEFAULT_COUNTED_STATUSES: readonly string[] = ["pending", "accepted"];
 
 /** Which invites the two-factor check counts. */
 export interface TwoFactorCheck {
-  /** Invites with these statuses count; default {@link DEFAULT_TWO_FACTOR_STATUSES}. */
-  readonly statuses?: readonly string[] | undefined;
+  /**
+   * Invites with these statuses count; default {@link DEFAULT_COUNTED_STATUSES}. Not a filter of
+   * the list: which invites give (or may give) access.
+   */
+  readonly countedStatuses?: readonly string[] | undefined;
   /** Organizations that are allowed not to enforce two-factor authentication. */
   readonly exemptOrganizationIds?: readonly string[] | undefined;
 }
@@ -25,7 +28,7 @@ export interface OrganizationNotEnforcingTwoFactor {
   /** The organization's name, when Cloudflare gave one. */
   readonly organizationName?: string;
   /** `false`: the organization does not enforce two-factor authentication; `null`: Cloudflare did not say. */
-  readonly enforcesTwoFactor: false | null;
+  readonly organizationIsEnforcingTwoFactor: false | null;
 }
 
 /** One organization that breaks the rule, with the invites that lead into it. */
@@ -80,12 +83,12 @@ function notEnforcing(counted: readonly Invite[]): OrganizationNotEnforcingTwoFa
       byOrganization.set(invite.organizationId, "enforcing");
       continue;
     }
-    if (known === "enforcing" || known?.enforcesTwoFactor === false) continue;
+    if (known === "enforcing" || known?.organizationIsEnforcingTwoFactor === false) continue;
     const entry: {
       -readonly [K in keyof OrganizationNotEnforcingTwoFactor]: OrganizationNotEnforcingTwoFactor[K];
     } = {
       organizationId: invite.organizationId,
-      enforcesTwoFactor: invite.organizationIsEnforcingTwoFactor === false ? false : null,
+      organizationIsEnforcingTwoFactor: invite.organizationIsEnforcingTwoFactor === false ? false : null,
     };
     const name = invite.organizationName ?? (known === undefined ? undefined : known.organizationName);
     if (name !== undefined) entry.organizationName = name;
@@ -98,14 +101,14 @@ function notEnforcing(counted: readonly Invite[]): OrganizationNotEnforcingTwoFa
 
 /** The invites the check counts: of a counted status, into an organization that is not exempt. */
 function countedInvites(invites: readonly Invite[], check: TwoFactorCheck): Invite[] {
-  if (check.statuses !== undefined && check.statuses.length === 0) {
+  if (check.countedStatuses !== undefined && check.countedStatuses.length === 0) {
     // An empty list would count no invite and pass every stack: a switched-off check, never meant.
     throw new CloudflareConfigError(
-      "statuses is empty, so the two-factor check would count no invite and pass everything; " +
-        `list the statuses that count (default: ${DEFAULT_TWO_FACTOR_STATUSES.join(", ")}), or leave it out.`,
+      "countedStatuses is empty, so the two-factor check would count no invite and pass everything; " +
+        `list the statuses that count (default: ${DEFAULT_COUNTED_STATUSES.join(", ")}), or leave it out.`,
     );
   }
-  const statuses = new Set(check.statuses ?? DEFAULT_TWO_FACTOR_STATUSES);
+  const statuses = new Set(check.countedStatuses ?? DEFAULT_COUNTED_STATUSES);
   const exempt = new Set(check.exemptOrganizationIds ?? []);
   return invites.filter(
     (invite) =>
@@ -118,7 +121,7 @@ function violationMessage(
   invites: readonly Invite[],
 ): string {
   const state =
-    organization.enforcesTwoFactor === false
+    organization.organizationIsEnforcingTwoFactor === false
       ? "does not enforce two-factor authentication"
       : "does not report whether it enforces two-factor authentication";
   return (

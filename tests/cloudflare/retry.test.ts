@@ -1,12 +1,12 @@
-import { DEFAULTS } from "../../../provider";
+import { DEFAULTS } from "../../provider";
+import { parseRateLimitReset, parseRetryAfter } from "../../provider/cloudflare/request";
 import {
   backoffDelayMs,
   decideRetry,
+  DEFAULT_RETRY_POLICY,
   isRetryableStatus,
-  parseRateLimitReset,
-  parseRetryAfter,
-} from "../../../provider/cloudflare/http/retry";
-import { DEFAULT_RETRY_POLICY, retryPolicyOf } from "../../../provider/cloudflare/options";
+  retryPolicyOf,
+} from "../../provider/cloudflare/retry";
 
 const NOW = Date.parse("2026-11-28T12:00:00Z");
 

@@ -1,5 +1,5 @@
 import {
-  DEFAULT_TWO_FACTOR_STATUSES,
+  DEFAULT_COUNTED_STATUSES,
   describeInvite,
   findTwoFactorViolations,
   organizationsNotEnforcingTwoFactor,
@@ -39,7 +39,11 @@ describe("findTwoFactorViolations", () => {
   test("one violation per organization, naming it, its id and every counted invite", () => {
     const violations = findTwoFactorViolations(invites);
     expect(
-      violations.map((v) => [v.organizationId, v.enforcesTwoFactor, v.invites.map((i) => i.id)]),
+      violations.map((v) => [
+        v.organizationId,
+        v.organizationIsEnforcingTwoFactor,
+        v.invites.map((i) => i.id),
+      ]),
     ).toEqual([
       [ORG.a, false, ["i1", "i2"]],
       [ORG.c, null, ["i4"]],
@@ -53,16 +57,16 @@ describe("findTwoFactorViolations", () => {
     );
   });
 
-  test("statuses decide which invites count; exemptions skip organizations", () => {
-    expect(findTwoFactorViolations(invites, { statuses: ["rejected"] }).map((v) => v.organizationId)).toEqual(
-      [ORG.b],
-    );
+  test("countedStatuses decide which invites count; exemptions skip organizations", () => {
+    expect(
+      findTwoFactorViolations(invites, { countedStatuses: ["rejected"] }).map((v) => v.organizationId),
+    ).toEqual([ORG.b]);
     expect(
       findTwoFactorViolations(invites, { exemptOrganizationIds: [ORG.a] }).map((v) => v.organizationId),
     ).toEqual([ORG.c]);
-    expect(findTwoFactorViolations(invites, { statuses: ["accepted"] })[0]?.invites.map((i) => i.id)).toEqual(
-      ["i2"],
-    );
+    expect(
+      findTwoFactorViolations(invites, { countedStatuses: ["accepted"] })[0]?.invites.map((i) => i.id),
+    ).toEqual(["i2"]);
   });
 
   test("nothing to report when every organization enforces two-factor authentication", () => {
@@ -87,7 +91,7 @@ describe("organizationsNotEnforcingTwoFactor", () => {
         }),
         invite({ status: "pending", organizationId: ORG.a }),
       ]),
-    ).toEqual([{ organizationId: ORG.a, organizationName: "One", enforcesTwoFactor: false }]);
+    ).toEqual([{ organizationId: ORG.a, organizationName: "One", organizationIsEnforcingTwoFactor: false }]);
   });
 
   test("an organization any invite reports as enforcing is not listed", () => {
@@ -102,13 +106,13 @@ describe("organizationsNotEnforcingTwoFactor", () => {
 });
 
 test("one definition: the output, the policy's violations and audit name the same organizations", () => {
-  expect(DEFAULT_TWO_FACTOR_STATUSES).toEqual(["pending", "accepted"]);
+  expect(DEFAULT_COUNTED_STATUSES).toEqual(["pending", "accepted"]);
   const fromOutput = summarizeInvites(invites, new Date()).organizationsNotEnforcingTwoFactor;
   const fromCheck = findTwoFactorViolations(invites).map(
-    ({ organizationId, organizationName, enforcesTwoFactor }) =>
+    ({ organizationId, organizationName, organizationIsEnforcingTwoFactor }) =>
       organizationName === undefined
-        ? { organizationId, enforcesTwoFactor }
-        : { organizationId, organizationName, enforcesTwoFactor },
+        ? { organizationId, organizationIsEnforcingTwoFactor }
+        : { organizationId, organizationName, organizationIsEnforcingTwoFactor },
   );
   expect(fromOutput).toEqual(fromCheck);
   // ORG.b's only invite was rejected: no longer a way into the organization, so not flagged.

@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { FAKE_CREDENTIALS } from "../../../provider/testing";
-import { emulator } from "../../helpers/emulator";
-import { REPO_ROOT, serializeProvider, startHost } from "../../helpers/providerHost";
-import { PROXIED_HOST, proxiedProcessEnv, startProxiedApi, type ProxiedApi } from "../../helpers/proxy";
+import { FAKE_CREDENTIALS } from "../../provider/testing";
+import { emulator } from "../helpers/emulator";
+import { REPO_ROOT, serializeProvider, startHost } from "../helpers/providerHost";
+import { PROXIED_HOST, proxiedProcessEnv, startProxiedApi, type ProxiedApi } from "../helpers/proxy";
 
 // A user behind a proxy: every request must cross a real CONNECT proxy, on every path that sends
 // one (the client, the audit command, the provider host `pulumi up` starts), with the environment

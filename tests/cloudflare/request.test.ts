@@ -1,7 +1,7 @@
 import * as undici from "undici";
-import { listUserInvites } from "../../../provider";
-import { defaultDispatcher } from "../../../provider/cloudflare/http/dispatcher";
-import { clientOptions, emulator } from "../../helpers/emulator";
+import { listUserInvites } from "../../provider";
+import { defaultDispatcher } from "../../provider/cloudflare/request";
+import { clientOptions, emulator } from "../helpers/emulator";
 
 const LOOPBACK = new URL("http://127.0.0.1:1/client/v4");
 const REMOTE = new URL("https://api.cloudflare.com/client/v4");
@@ -27,4 +27,18 @@ test("consecutive calls reuse connections", async () => {
   expect(emu.requests).toHaveLength(6);
   // The second call can start before the first one's socket is back in the pool; after that, reuse.
   expect(emu.connections).toBeLessThanOrEqual(2);
+});
+
+test("a caller's own undici dispatcher is used as it is", async () => {
+  const emu = await emulator();
+  const mine = new undici.Agent();
+  const dispatched: string[] = [];
+  const counting = mine.compose((dispatch) => (options, handler) => {
+    dispatched.push(`${options.method} ${options.path}`);
+    return dispatch(options, handler);
+  });
+  const invites = await listUserInvites(clientOptions(emu, { dispatcher: counting }));
+  expect(invites).toHaveLength(7);
+  expect(dispatched).toEqual(["GET /client/v4/user/invites"]);
+  await mine.close();
 });

@@ -1,5 +1,7 @@
+import { redact } from "../core/redact";
+
 /**
- * The errors this package throws. Each message stands on its own and says what to do: the Pulumi
+ * The errors this package throws, and how a failed request becomes one of them. Each message stands on its own and says what to do: the Pulumi
  * provider host forwards only `message` to the CLI. No error holds a credential, in its message or
  * in any property; request headers are never kept.
  *
@@ -285,4 +287,127 @@ export function isCloudflareInvitesError(
   if (!(value instanceof Error)) return false;
   if (!(value instanceof CloudflareInvitesError) && !PACKAGE_ERROR_NAMES.includes(value.name)) return false;
   return kind === undefined || (value as CloudflareInvitesError).kind === kind;
+}
+
+// --- Which class an API error is, and what a person should do about it ---
+
+/** Where Cloudflare documents this endpoint; quoted at the end of authorization errors. */
+export const ENDPOINT_DOCS_URL =
+  "https://developers.cloudflare.com/api/resources/user/subresources/invites/methods/list/";
+
+/** Cloudflare codes for a credential header it could not read (a token sent as a key, say). */
+const MALFORMED_CREDENTIAL_CODES: readonly (number | null)[] = [6003, 6103, 6111];
+/** Cloudflare's code for a request that carried no credentials. */
+const MISSING_CREDENTIAL_CODES: readonly (number | null)[] = [9106];
+/** Cloudflare codes for credentials it read but did not accept. */
+const REJECTED_CREDENTIAL_CODES: readonly (number | null)[] = [9103, 10000, 10001];
+/** Every code that means Cloudflare did not authenticate the request. */
+const AUTHENTICATION_CODES: readonly (number | null)[] = [
+  ...MALFORMED_CREDENTIAL_CODES,
+  ...MISSING_CREDENTIAL_CODES,
+  ...REJECTED_CREDENTIAL_CODES,
+];
+/** Cloudflare's code for credentials that lack the needed permission ("Memberships Read"). */
+const PERMISSION_CODES: readonly (number | null)[] = [9109];
+/** Cloudflare's codes for a rate limit. */
+const RATE_LIMIT_CODES: readonly (number | null)[] = [971, 10100];
+
+/**
+ * What a person should do about a Cloudflare error, from its HTTP status and error codes.
+ * `scheme` says which credentials were sent, so the advice names the right ones.
+ */
+export function hintFor(status: number, errors: readonly ApiErrorDetail[], scheme: "token" | "key"): string {
+  if (status >= 500) {
+    return "Cloudflare's API is failing; try again later (see https://www.cloudflarestatus.com).";
+  }
+  const codes = new Set(errors.map((e) => e.code));
+  const has = (list: readonly (number | null)[]) => list.some((code) => codes.has(code));
+  if (has(MALFORMED_CREDENTIAL_CODES)) {
+    return scheme === "key"
+      ? "Cloudflare rejected the X-Auth-Key header: the value looks like an API token, not a " +
+          "Global API key. Pass it as apiToken (cloudflare:apiToken, CLOUDFLARE_API_TOKEN) instead."
+      : "Cloudflare rejected the Authorization header: check that the API token was copied whole, " +
+          "without quotes or spaces.";
+  }
+  if (has(PERMISSION_CODES) || (status === 403 && codes.size === 0)) {
+    return (
+      'The credentials lack the user-level "Memberships Read" permission. Create a user API token ' +
+      "(My Profile > API Tokens) with User > Memberships > Read; account-owned tokens cannot list " +
+      `a user's invitations. See ${ENDPOINT_DOCS_URL}`
+    );
+  }
+  if (has(MISSING_CREDENTIAL_CODES)) {
+    return "Cloudflare received no credentials. Set apiToken or apiKey + apiEmail.";
+  }
+  if (has(REJECTED_CREDENTIAL_CODES) || status === 401) {
+    return scheme === "token"
+      ? "Cloudflare did not accept the API token: it may be mistyped, expired, revoked or limited " +
+          `to other IP addresses. Create a new one with User > Memberships > Read. See ${ENDPOINT_DOCS_URL}`
+      : "Cloudflare did not accept the Global API key and email: check both, or switch to an API " +
+          `token with User > Memberships > Read. See ${ENDPOINT_DOCS_URL}`;
+  }
+  if (status === 429 || has(RATE_LIMIT_CODES)) {
+    return (
+      "Cloudflare rate-limited this user (1200 requests per 5 minutes, shared by the dashboard " +
+      "and every token and key); once over, calls are blocked for about five minutes. Retry later."
+    );
+  }
+  if (status === 404) {
+    return "The endpoint was not found: check baseUrl (it should end in /client/v4).";
+  }
+  return "";
+}
+
+/**
+ * The class of an API error: Cloudflare's error codes first (a bad token comes back as a 400 with
+ * code 6003, a missing permission as code 9109), then the HTTP status.
+ */
+export function apiErrorClass(status: number, errors: readonly ApiErrorDetail[]): typeof CloudflareApiError {
+  const codes = errors.map((e) => e.code);
+  if (status >= 500) return CloudflareServerError;
+  if (status === 429 || codes.some((c) => RATE_LIMIT_CODES.includes(c))) return CloudflareRateLimitError;
+  if (codes.some((c) => PERMISSION_CODES.includes(c))) return CloudflarePermissionError;
+  if (status === 401 || codes.some((c) => AUTHENTICATION_CODES.includes(c)))
+    return CloudflareAuthenticationError;
+  if (status === 403) return CloudflarePermissionError;
+  if (status === 404) return CloudflareNotFoundError;
+  return CloudflareApiError;
+}
+
+/** Formats Cloudflare errors as `[9109] Unauthorized ...; [6003] ...`. */
+export function formatApiErrors(errors: readonly ApiErrorDetail[]): string {
+  return errors.map((e) => (e.code === null ? e.message : `[${e.code}] ${e.message}`)).join("; ");
+}
+
+export function rayText(rayId: string | undefined): string {
+  return rayId ? ` (cf-ray ${rayId})` : "";
+}
+
+/** The longest text kept from a server or a library: real Cloudflare messages are a sentence. */
+const MAX_MESSAGE_LENGTH = 500;
+
+/**
+ * Text from outside (a Cloudflare message, a library's error) as it may be kept: scrubbed whole,
+ * then cut, so a credential that straddles the cut is never half shown.
+ */
+export function scrubbedText(text: string, secrets: readonly string[]): string {
+  const scrubbed = redact(text, secrets);
+  return scrubbed.length > MAX_MESSAGE_LENGTH ? `${scrubbed.slice(0, MAX_MESSAGE_LENGTH)}…` : scrubbed;
+}
+
+/**
+ * A copy of a network failure that keeps what helps (name, code, message, its own cause) and
+ * drops everything else: undici's errors carry raw protocol data (`data`, the bytes of a malformed
+ * status line, say), which a server could fill with whatever the request sent. Messages are scrubbed.
+ */
+export function scrubbedCause(cause: unknown, secrets: readonly string[], depth = 0): Error | undefined {
+  if (cause === undefined || cause === null || depth > 3) return undefined;
+  const original = cause as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
+  const copy = new Error(scrubbedText(String(original.message ?? cause), secrets), {
+    cause: scrubbedCause(original.cause, secrets, depth + 1),
+  });
+  if (typeof original.name === "string") copy.name = original.name;
+  if (typeof original.code === "string") (copy as Error & { code?: string }).code = original.code;
+  if (copy.cause === undefined) delete copy.cause;
+  return copy;
 }

@@ -1,0 +1,289 @@
+import type { z as Z } from "zod";
+import { LISTED_PROBLEMS } from "../core/limits";
+import { PACKAGE_NAME, VERSION } from "../core/version";
+import type { ApiErrorDetail } from "./errors";
+import type { Invite } from "./invite";
+
+/**
+ * The wire format of Cloudflare's API v4 answers for `GET /user/invites`, and its mapping to the
+ * public camelCase {@link Invite}.
+ *
+ * The zod schemas below state the shape. Lenient where Cloudflare has changed it before (unknown
+ * keys, `null` in optional fields, pre-2024 role objects, statuses that are no longer documented),
+ * strict where the data would be wrong (no `organization_id`, a `result` that is not a list, a date
+ * that is not a date). A good page is accepted by the type guards `isListEnvelope` and
+ * `isWireInvite`, which check the same rules by hand (with the same date pattern), build no copy
+ * and need no zod; only a page they refuse is handed to zod, which explains what is wrong (or,
+ * should the two ever disagree, decides). tests/cloudflare/wire.test.ts keeps them in agreement
+ * with fast-check. zod is loaded on that first need, and the schemas are kept on `globalThis`,
+ * never in a module variable: a zod schema captured by a dynamic provider's closure cannot be
+ * serialized ("bound safeParseAsync could not be serialized").
+ */
+
+/**
+ * An ISO 8601 date-time as Cloudflare writes them: `2024-05-01T12:00:00Z`, with or without
+ * seconds, fraction and offset. The one pattern of the schema and of the guard.
+ */
+export const DATE_TIME_PATTERN =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?$/;
+
+function zod(): typeof Z {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only to explain a refused page
+  return (require("zod") as { z: typeof Z }).z;
+}
+
+/** Builds the schema of one message in `errors` / `messages` (`error_chain` is read by hand, bounded). */
+function buildMessageSchema(z: typeof Z) {
+  return z.object({
+    code: z.union([z.number(), z.string()]).optional(),
+    message: z.string().optional(),
+    error_chain: z.array(z.unknown()).optional(),
+  });
+}
+
+/** Builds the schema of one invite on the wire. */
+export function buildInviteSchema(z: typeof Z = zod()) {
+  const optionalString = z.string().nullish();
+  const dateTime = z.string().regex(DATE_TIME_PATTERN, { error: "expected an ISO 8601 date-time" }).nullish();
+  return z.object({
+    id: optionalString,
+    organization_id: z.string({
+      error: (issue) => (issue.input === undefined ? "missing organization_id" : "expected a string"),
+    }),
+    organization_name: optionalString,
+    invited_member_id: optionalString,
+    invited_member_email: optionalString,
+    invited_by: optionalString,
+    invited_on: dateTime,
+    expires_on: dateTime,
+    organization_is_enforcing_twofactor: z.boolean().nullish(),
+    // Until Nov 2024 roles were objects {id, name, description, permissions}: their names are kept.
+    roles: z.array(z.union([z.string(), z.object({ name: z.string() })])).nullish(),
+    status: optionalString,
+  });
+}
+
+/**
+ * Builds the schema of a List Invitations envelope, without the invites themselves: they are
+ * validated apart, so a bad envelope is reported before thousands of invites are looked at.
+ */
+export function buildListEnvelopeSchema(z: typeof Z = zod()) {
+  const message = buildMessageSchema(z);
+  const count = z.number().int().nonnegative().nullish();
+  return z.object({
+    success: z.boolean(),
+    errors: z.array(message).nullish(),
+    messages: z.array(message).nullish(),
+    result: z.array(z.unknown(), {
+      error: (issue) =>
+        issue.input === null || issue.input === undefined
+          ? "missing result: expected a list of invites"
+          : "expected a list of invites",
+    }),
+    result_info: z
+      .object({ page: count, per_page: count, count: count, total_count: count, total_pages: count })
+      .nullish(),
+  });
+}
+
+/** One invite on the wire, as validated (validation keeps the JSON object as it is). */
+export type WireInvite = Z.input<ReturnType<typeof buildInviteSchema>>;
+/** A List Invitations envelope on the wire. */
+type WireListEnvelope = Z.input<ReturnType<typeof buildListEnvelopeSchema>>;
+/** Paging facts from `result_info`, when Cloudflare sends them. */
+export type ResultInfo = NonNullable<WireListEnvelope["result_info"]>;
+
+// --- The guards: the schemas' rules, by hand ---
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const isNullish = (v: unknown) => v === undefined || v === null;
+const optionalString = (v: unknown) => isNullish(v) || typeof v === "string";
+const optionalDate = (v: unknown) => isNullish(v) || (typeof v === "string" && DATE_TIME_PATTERN.test(v));
+const optionalCount = (v: unknown) => isNullish(v) || (Number.isSafeInteger(v) && (v as number) >= 0);
+
+function isMessage(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    (v["code"] === undefined || typeof v["code"] === "number" || typeof v["code"] === "string") &&
+    (v["message"] === undefined || typeof v["message"] === "string") &&
+    (v["error_chain"] === undefined || Array.isArray(v["error_chain"]))
+  );
+}
+
+const optionalMessages = (v: unknown) => isNullish(v) || (Array.isArray(v) && v.every(isMessage));
+
+/** Whether `v` is a List Invitations envelope that {@link buildListEnvelopeSchema} accepts. */
+export function isListEnvelope(v: unknown): v is WireListEnvelope {
+  if (!isObject(v) || typeof v["success"] !== "boolean" || !Array.isArray(v["result"])) return false;
+  if (!optionalMessages(v["errors"]) || !optionalMessages(v["messages"])) return false;
+  const info = v["result_info"];
+  if (isNullish(info)) return true;
+  return (
+    isObject(info) &&
+    optionalCount(info["page"]) &&
+    optionalCount(info["per_page"]) &&
+    optionalCount(info["count"]) &&
+    optionalCount(info["total_count"]) &&
+    optionalCount(info["total_pages"])
+  );
+}
+
+/** Whether `v` is an invite that {@link buildInviteSchema} accepts. */
+export function isWireInvite(v: unknown): v is WireInvite {
+  if (!isObject(v) || typeof v["organization_id"] !== "string") return false;
+  const roles = v["roles"];
+  return (
+    optionalString(v["id"]) &&
+    optionalString(v["organization_name"]) &&
+    optionalString(v["invited_member_id"]) &&
+    optionalString(v["invited_member_email"]) &&
+    optionalString(v["invited_by"]) &&
+    optionalDate(v["invited_on"]) &&
+    optionalDate(v["expires_on"]) &&
+    (isNullish(v["organization_is_enforcing_twofactor"]) ||
+      typeof v["organization_is_enforcing_twofactor"] === "boolean") &&
+    (isNullish(roles) ||
+      (Array.isArray(roles) &&
+        roles.every((r) => typeof r === "string" || (isObject(r) && typeof r["name"] === "string")))) &&
+    optionalString(v["status"])
+  );
+}
+
+// --- A page: checked, explained when refused, mapped ---
+
+/** A List Invitations page, validated and mapped. */
+export interface ListPage {
+  readonly invites: Invite[];
+  readonly resultInfo: ResultInfo | null | undefined;
+}
+
+interface ListSchemas {
+  readonly envelope: ReturnType<typeof buildListEnvelopeSchema>;
+  readonly invites: Z.ZodArray<ReturnType<typeof buildInviteSchema>>;
+}
+
+/** The schemas, built on the first refused page and kept on `globalThis` under this version's key. */
+function schemas(): ListSchemas {
+  const key = Symbol.for(`${PACKAGE_NAME}@${VERSION}/list-schemas`);
+  const holder = globalThis as { [key]?: ListSchemas };
+  if (holder[key] === undefined) {
+    const z = zod();
+    holder[key] = { envelope: buildListEnvelopeSchema(z), invites: z.array(buildInviteSchema(z)) };
+  }
+  return holder[key];
+}
+
+/**
+ * Validates a List Invitations body and maps its invites. On failure, returns a readable list of
+ * problems, each with its place, e.g. `✖ missing organization_id → at result[3].organization_id`.
+ */
+export function parseListPage(body: unknown): { ok: true; page: ListPage } | { ok: false; problems: string } {
+  let page: WireListEnvelope;
+  if (isListEnvelope(body)) page = body;
+  else {
+    const parsed = schemas().envelope.safeParse(body);
+    if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues) };
+    page = parsed.data;
+  }
+  let items: readonly WireInvite[];
+  const result = page.result;
+  if (result.every(isWireInvite)) items = result;
+  else {
+    const parsed = schemas().invites.safeParse(result);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ["result", ...issue.path] }));
+      return { ok: false, problems: describeIssues(issues) };
+    }
+    items = parsed.data;
+  }
+  const mapped = new Array<Invite>(items.length);
+  for (let i = 0; i < items.length; i++) mapped[i] = toInvite(items[i] as WireInvite);
+  return { ok: true, page: { invites: mapped, resultInfo: page.result_info } };
+}
+
+/** zod's readable list of problems, for the first few of them, then how many more there were. */
+function describeIssues(issues: readonly Z.core.$ZodIssue[]): string {
+  const z = zod();
+  const shown = z.prettifyError(new z.ZodError(issues.slice(0, LISTED_PROBLEMS)));
+  const more = issues.length - LISTED_PROBLEMS;
+  return more > 0 ? `${shown}\n… and ${more.toLocaleString("en")} more problems` : shown;
+}
+
+/**
+ * Maps a validated wire invite to the public shape. Absent and `null` optional fields are left
+ * out rather than set to `undefined`: Pulumi outputs must be plain JSON.
+ */
+export function toInvite(wire: WireInvite): Invite {
+  const invite: { -readonly [K in keyof Invite]: Invite[K] } = {
+    organizationId: wire.organization_id,
+    invitedMemberId: wire.invited_member_id ?? null,
+    roles: wire.roles ? roleNames(wire.roles) : [],
+  };
+  if (wire.id != null) invite.id = wire.id;
+  if (wire.organization_name != null) invite.organizationName = wire.organization_name;
+  if (wire.invited_member_email != null) invite.invitedMemberEmail = wire.invited_member_email;
+  if (wire.invited_by != null) invite.invitedBy = wire.invited_by;
+  if (wire.invited_on != null) invite.invitedOn = wire.invited_on;
+  if (wire.expires_on != null) invite.expiresOn = wire.expires_on;
+  if (wire.organization_is_enforcing_twofactor != null) {
+    invite.organizationIsEnforcingTwoFactor = wire.organization_is_enforcing_twofactor;
+  }
+  if (wire.status != null) invite.status = wire.status;
+  return invite;
+}
+
+/**
+ * Role names, objects of the pre-2024 shape reduced to their `name`. A list of names (the usual
+ * case) is kept as it is: it belongs to this call's own freshly parsed JSON, which nothing else holds.
+ */
+function roleNames(roles: readonly (string | { name: string })[]): string[] {
+  for (const role of roles) {
+    if (typeof role !== "string") return roles.map((r) => (typeof r === "string" ? r : r.name));
+  }
+  return roles as string[];
+}
+
+// --- Cloudflare's error lists, on any answer ---
+
+/** How deep `error_chain`s are followed: real ones are one or two levels. */
+const MAX_ERROR_CHAIN_DEPTH = 8;
+/** How many messages are kept from one response, however many it sends. */
+const MAX_ERROR_MESSAGES = 20;
+
+/**
+ * Flattens `errors` and their `error_chain`s into a list, depth first, without recursion and to a
+ * bounded depth and length (a server could nest deeper than the call stack allows). Read by hand
+ * and leniently: a failing endpoint may answer with anything, and the status alone must still
+ * make a useful error; a message without a readable code or text keeps what it has.
+ */
+export function errorsFromJson(body: unknown): ApiErrorDetail[] {
+  if (!isObject(body) || !Array.isArray(body["errors"])) return [];
+  const flat: ApiErrorDetail[] = [];
+  const pending = (body["errors"] as unknown[]).map((message) => ({ message, depth: 0 })).reverse();
+  while (pending.length > 0 && flat.length < MAX_ERROR_MESSAGES) {
+    const { message, depth } = pending.pop() as { message: unknown; depth: number };
+    if (!isMessage(message)) continue;
+    const m = message as Json;
+    const raw = m["code"];
+    const code = typeof raw === "number" ? raw : Number.parseInt(typeof raw === "string" ? raw : "", 10);
+    flat.push({
+      code: Number.isSafeInteger(code) ? code : null,
+      message: typeof m["message"] === "string" ? m["message"] : "",
+    });
+    if (depth + 1 < MAX_ERROR_CHAIN_DEPTH) {
+      for (const nested of [...((m["error_chain"] as unknown[] | undefined) ?? [])].reverse())
+        pending.push({ message: nested, depth: depth + 1 });
+    }
+  }
+  return flat;
+}
+
+/** The errors of a body given as text; text that is not JSON has none. */
+export function errorsFromText(text: string): ApiErrorDetail[] {
+  try {
+    return errorsFromJson(JSON.parse(text));
+  } catch {
+    return [];
+  }
+}
