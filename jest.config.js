@@ -1,13 +1,32 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * One config, two projects: `unit` (npm test: everything offline, seconds to minutes) and `engine`
+ * (npm run test:engine: the real Pulumi CLI, built by scripts/pulumi-cli.sh; each CLI command
+ * starts the engine, a language host, ts-node and the provider host).
+ */
+const shared = {
   testEnvironment: "node",
-  roots: ["<rootDir>/tests"],
-  // The real-engine suite runs apart, with its own config: npm run test:engine.
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/engine/"],
   testMatch: ["**/*.test.ts"],
   setupFiles: ["<rootDir>/tests/setup.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
-  // Spawned provider hosts and servers take a moment on a busy 2-core machine.
-  testTimeout: 30000,
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
   reporters: ["default", "<rootDir>/tests/summaryReporter.js"],
+  projects: [
+    {
+      ...shared,
+      displayName: "unit",
+      roots: ["<rootDir>/tests"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/engine/"],
+      // Spawned provider hosts and servers take a moment on a busy 2-core machine.
+      testTimeout: 30000,
+    },
+    {
+      ...shared,
+      displayName: "engine",
+      roots: ["<rootDir>/tests/engine"],
+      testTimeout: 300000,
+    },
+  ],
 };

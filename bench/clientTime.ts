@@ -2,7 +2,7 @@ import { request } from "undici";
 import { DEFAULTS } from "../provider";
 import { readBody } from "../provider/cloudflare/request";
 import { FAKE_CREDENTIALS } from "../provider/testing";
-import { implementations } from "./clients";
+import { contender, implementations } from "./clients";
 import { interleave } from "./interleave";
 import { emulatorProcess } from "./processes";
 import { median, ms, ratioRows, samplesAt, table, type Samples } from "./stats";
@@ -10,7 +10,6 @@ import type { Verdicts } from "./verdicts";
 
 export const SIZES = [10, 1_000, 10_000] as const;
 const ROUNDS: Record<(typeof SIZES)[number], number> = { 10: 300, 1_000: 80, 10_000: 30 };
-const CONTENDERS = ["floor", "listUserInvites", "official SDK (cloudflare)"] as const;
 
 /**
  * Wall time of one listing at each size, the three contenders interleaved against one emulator
@@ -19,18 +18,16 @@ const CONTENDERS = ["floor", "listUserInvites", "official SDK (cloudflare)"] as 
  */
 export async function clientTime(urls: Readonly<Record<number, string>>, verdicts: Verdicts): Promise<void> {
   const impls = implementations();
+  // The floor, ours, the SDK, and ours as it was at BENCH_BEFORE when that is set.
+  const contenders = Object.keys(impls);
   const samples: Samples = {};
   for (const size of SIZES) {
     const url = urls[size] ?? "";
     const bySize = await interleave(
-      CONTENDERS.map((name) => ({
-        name,
-        run: () => impls[name](url),
-        expected: size,
-      })),
+      contenders.map((name) => ({ name, run: () => contender(impls, name)(url), expected: size })),
       ROUNDS[size],
     );
-    for (const name of CONTENDERS) (samples[name] ??= {})[size] = bySize[name] ?? [];
+    for (const name of contenders) (samples[name] ??= {})[size] = bySize[name] ?? [];
   }
   console.log(
     `Wall time of one listing, median [interquartile range] of interleaved runs (${SIZES.map((s) => `${ROUNDS[s]} at ${s.toLocaleString("en")}`).join(", ")}):\n`,
@@ -38,7 +35,7 @@ export async function clientTime(urls: Readonly<Record<number, string>>, verdict
   console.log(
     table([
       ["one page of", ...SIZES.map((n) => `${n.toLocaleString("en")} invites`)],
-      ...ratioRows(CONTENDERS, SIZES, samples, "floor", ms),
+      ...ratioRows(contenders, SIZES, samples, "floor", ms),
     ]),
   );
   const at = (name: string, size: number) => median(samples[name]?.[size] ?? []);
@@ -97,12 +94,12 @@ async function chunkedCost(verdicts: Verdicts): Promise<void> {
         },
         {
           name: names.floor,
-          run: () => impls.floor(chunked.url),
+          run: () => contender(impls, "floor")(chunked.url),
           expected: 10_000,
         },
         {
           name: names.client,
-          run: () => impls.listUserInvites(chunked.url),
+          run: () => contender(impls, "listUserInvites")(chunked.url),
           expected: 10_000,
         },
       ],

@@ -8,20 +8,22 @@ export type ListImplementation = (url: string) => Promise<number>;
 const TOKEN = "FAKE-test-token-not-a-real-cloudflare-00";
 
 /**
+ * The packed package of another commit (`BENCH_BEFORE=<git ref> npm run bench`), installed by
+ * bench/baseline.ts, whose path the bench passes to its child processes in this variable.
+ */
+export const BEFORE_PACKAGE_VARIABLE = "BENCH_BEFORE_PACKAGE";
+
+/** The name of the "before" contender, when there is one. */
+export const BEFORE = "listUserInvites, before";
+
+/**
  * The contenders, all against the same emulator page. The floor is the least any client can do:
  * one undici request on the global (keep-alive) dispatcher and `JSON.parse`, no validation.
  */
-/** The contenders by name. */
-export interface Implementations {
-  readonly floor: ListImplementation;
-  readonly listUserInvites: ListImplementation;
-  readonly "official SDK (cloudflare)": ListImplementation;
-}
-
-export function implementations(): Implementations {
+export function implementations(): Record<string, ListImplementation> {
   const sdk = new Cloudflare({ apiToken: TOKEN, baseURL: "http://127.0.0.1:1", maxRetries: 0 });
   const sdkFor = new Map<string, Cloudflare>();
-  return {
+  const contenders: Record<string, ListImplementation> = {
     floor: async (url) => {
       const response = await request(`${url}/user/invites`, {
         headers: { authorization: `Bearer ${TOKEN}` },
@@ -37,4 +39,21 @@ export function implementations(): Implementations {
       return count;
     },
   };
+  const before = process.env[BEFORE_PACKAGE_VARIABLE];
+  if (before) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- another commit's build, by path
+    const old = require(before) as { listUserInvites: typeof listUserInvites };
+    contenders[BEFORE] = async (url) => (await old.listUserInvites({ baseUrl: url, apiToken: TOKEN })).length;
+  }
+  return contenders;
+}
+
+/** The contender named `name`, or an error saying there is none. */
+export function contender(
+  impls: Readonly<Record<string, ListImplementation>>,
+  name: string,
+): ListImplementation {
+  const run = impls[name];
+  if (run === undefined) throw new Error(`no contender named ${name}`);
+  return run;
 }

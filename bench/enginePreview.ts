@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FAKE_CREDENTIALS, startCloudflareEmulator } from "../provider/testing";
-import { copyExampleProject, PulumiSandbox } from "../scripts/pulumiSandbox";
+import { copyExampleProject, PulumiSandbox } from "../tests/helpers/pulumiSandbox";
 import { median, ms, ratio, table } from "./stats";
 
 /** The example program with the read taken out: the same review component and output names. */

@@ -72,7 +72,7 @@ export async function hostSection(
   verdicts.atMost(
     `${targets.subject}, ${run.label}: spawn to first read vs no-op provider`,
     median(subject?.cold ?? []) / first,
-    1.15,
+    1.25,
   );
   if (warmBase !== undefined) {
     verdicts.atMost(

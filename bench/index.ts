@@ -13,7 +13,12 @@ import { hostSection } from "./hostTime";
 import { peakMemory } from "./memory";
 import { nodeVersions } from "./nodeVersions";
 import { emulatorProcess, ROOT } from "./processes";
-import { installedCase, noOpCase, rawUndiciCase, sourceCase } from "./providerHost";
+import { installedCase, noOpCase, rawUndiciCase, sourceCase, type HostCase } from "./providerHost";
+import { join } from "node:path";
+import { packAndInstall } from "../tests/helpers/packInstall";
+import { baselineFrom } from "./baseline";
+import { BEFORE_PACKAGE_VARIABLE } from "./clients";
+import { installedPreview } from "./installedPreview";
 import { stages } from "./stages";
 import { Verdicts } from "./verdicts";
 
@@ -44,7 +49,14 @@ async function main(): Promise<void> {
   const verdicts = new Verdicts();
   const emulators = await Promise.all(SIZES.map((size) => emulatorProcess(size)));
   const urls = Object.fromEntries(SIZES.map((size, i) => [size, emulators[i]?.url ?? ""]));
-  const installed = installedCase(ROOT);
+  const installed = installedCase(packAndInstall(ROOT), "UserInvites, installed from npm pack");
+  // BENCH_BEFORE=<git ref>: the package as it was there, measured beside today's in the same run.
+  const baseline = baselineFrom(process.env["BENCH_BEFORE"]);
+  const before = baseline && installedCase(baseline.install, `UserInvites, before (${baseline.commit})`);
+  if (baseline) {
+    process.env[BEFORE_PACKAGE_VARIABLE] = join(baseline.install.packageDir, "dist", "index.js");
+    console.log(`Before: ${baseline.ref} (${baseline.commit}), packed and installed the same way.\n`);
+  }
   const sampleEmulator = await startCloudflareEmulator();
   try {
     await clientTime(urls, verdicts);
@@ -53,26 +65,30 @@ async function main(): Promise<void> {
     const noOp = await noOpCase(ROOT);
     const raw = await rawUndiciCase(ROOT);
     const source = await sourceCase(ROOT);
-    await hostSection(
-      [noOp, raw, installed, source],
-      sampleEmulator.url,
-      { label: `Node ${process.version}` },
-      verdicts,
-      {
-        subject: installed.name,
-        warmBaseline: raw.name,
-      },
-    );
+    const hostCases: HostCase[] = [noOp, raw, installed, ...(before ? [before] : []), source];
+    await hostSection(hostCases, sampleEmulator.url, { label: `Node ${process.version}` }, verdicts, {
+      subject: installed.name,
+      warmBaseline: raw.name,
+    });
     await nodeVersions([noOp, installed], sampleEmulator.url, urls[10_000] ?? "", verdicts);
     console.log(
       `\n__provider size: ${installed.provider.length.toLocaleString("en")} bytes installed from npm pack; ${source.provider.length.toLocaleString("en")} bytes from this repository's source`,
     );
     console.log(`HTTP requests per read (one per page): ${await requestsPerRead()}`);
+    await installedPreview(
+      {
+        current: installed.install,
+        ...(baseline && before ? { [`before (${baseline.commit})`]: before.install } : {}),
+      },
+      5,
+      verdicts,
+    );
     for (const line of await enginePreview(5)) verdicts.info(line);
     verdicts.print();
   } finally {
     await sampleEmulator.close();
     installed.install.remove();
+    baseline?.remove();
     for (const emulator of emulators) emulator.close();
   }
 }

@@ -9,7 +9,7 @@ const SAMPLES = 9;
 /** At 10 invites a call adds less than RSS can show. */
 const MEMORY_SIZES = [1_000, 10_000] as const;
 
-/** Peak memory one call adds, each sample in a fresh process (bench/memoryProbe.ts), warmed up on 10 invites first. */
+/** Memory one call adds, each sample in a fresh process (bench/memoryProbe.ts), warmed up on 10 invites first. */
 export function peakMemory(urls: Readonly<Record<number, string>>, verdicts: Verdicts): void {
   const names = Object.keys(implementations());
   const samples: Samples = {};
@@ -36,17 +36,17 @@ export function peakMemory(urls: Readonly<Record<number, string>>, verdicts: Ver
     }
   }
   console.log(
-    `\nPeak memory one call adds (maxRSS growth, fresh process, after one warm-up call on 10 invites), median [interquartile range] of ${SAMPLES}:\n`,
+    `\nMemory one call adds (V8 heap reserved + external, fresh process, after one warm-up call on 10 invites), median [interquartile range] of ${SAMPLES}:\n`,
   );
   console.log(
     table([
-      ["peak memory added", ...MEMORY_SIZES.map((n) => `${n.toLocaleString("en")} invites`)],
+      ["memory added", ...MEMORY_SIZES.map((n) => `${n.toLocaleString("en")} invites`)],
       ...ratioRows(names, MEMORY_SIZES, samples, "floor", mb, 1_048_576),
     ]),
   );
   const at = (name: string) => median(samples[name]?.[10_000] ?? []);
   verdicts.atMost(
-    "listUserInvites peak memory vs official SDK at 10,000 invites",
+    "listUserInvites memory (V8 heap statistics) vs official SDK at 10,000 invites",
     at("listUserInvites") / at("official SDK (cloudflare)"),
     1,
   );

@@ -1,23 +1,28 @@
 /**
- * Runs one listing in a fresh process and prints how much the call added to peak memory:
- * `maxRSS` after the call minus RSS before it (after a full GC). Each implementation first lists a
- * small page once, so that what is measured is the call, not the loading of its modules on first
- * use (zod and the schemas load on the first call, the SDK's modules at import). Started by
- * bench/index.ts with `--expose-gc`: `memoryProbe.ts <implementation> <url> <warm-up url>`.
+ * Runs one listing in a fresh process and prints how much memory the call added, read from V8's
+ * own heap statistics (steadier than `maxRSS`, which moves with how the OS and V8 size the heap):
+ * the growth of the heap V8 reserved (`total_heap_size`, which grows to hold the call's peak of
+ * live objects and is not given back within the call) plus the growth of memory outside the heap
+ * (`external`: buffers). Each implementation first lists a small page once, so that what is
+ * measured is the call, not the loading of its modules on first use. Started by bench/memory.ts
+ * with `--expose-gc`: `memoryProbe.ts <implementation> <url> <warm-up url>`.
  */
-import { implementations, type ListImplementation } from "./clients";
+import { getHeapStatistics } from "node:v8";
+import { implementations } from "./clients";
 
 async function main(): Promise<void> {
   const [name = "", url = "", warmUpUrl = ""] = process.argv.slice(2);
-  const run = (implementations() as unknown as Record<string, ListImplementation | undefined>)[name];
+  const run = implementations()[name];
   if (!run) throw new Error(`unknown implementation ${name}`);
   if (warmUpUrl) await run(warmUpUrl);
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
-  const before = process.memoryUsage().rss;
+  const heapBefore = getHeapStatistics().total_heap_size;
+  const externalBefore = process.memoryUsage().external;
   const count = await run(url);
-  const peak = process.resourceUsage().maxRSS * 1024;
-  process.stdout.write(JSON.stringify({ count, addedBytes: Math.max(0, peak - before) }));
+  const added =
+    getHeapStatistics().total_heap_size - heapBefore + (process.memoryUsage().external - externalBefore);
+  process.stdout.write(JSON.stringify({ count, addedBytes: Math.max(0, added) }));
   process.exit(0);
 }
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { UserInvitesProvider } from "../provider";
 import { FAKE_CREDENTIALS, startProviderHost } from "../provider/testing";
-import { packAndInstall, type PackedInstall } from "../scripts/packInstall";
+import type { PackedInstall } from "../tests/helpers/packInstall";
 
 /** A provider to time in the host: its serialized text and the directory the host runs in. */
 export interface HostCase {
@@ -63,15 +63,17 @@ export async function sourceCase(repoRoot: string): Promise<HostCase> {
   return { name: "UserInvites, from source", provider: text, cwd: repoRoot };
 }
 
-/** UserInvites installed from `npm pack`: the provider class and a require of the runtime. */
-export function installedCase(repoRoot: string): HostCase & { readonly install: PackedInstall } {
-  const install = packAndInstall(repoRoot);
-  copyFileSync(join(repoRoot, "bench", "serializeInstalled.js"), join(install.project, "serialize.js"));
+/** UserInvites installed from `npm pack` (of `install`): the provider class and a require of the runtime. */
+export function installedCase(
+  install: PackedInstall,
+  name: string,
+): HostCase & { readonly install: PackedInstall } {
+  copyFileSync(join(__dirname, "serializeInstalled.js"), join(install.project, "serialize.js"));
   const provider = execFileSync(process.execPath, [join(install.project, "serialize.js")], {
     cwd: install.project,
     encoding: "utf8",
   });
-  return { name: "UserInvites, installed from npm pack", provider, cwd: install.project, install };
+  return { name, provider, cwd: install.project, install };
 }
 
 /**

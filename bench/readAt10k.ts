@@ -3,7 +3,7 @@
  * version's binary): the floor and the client, interleaved, against the emulator at the URL given.
  * Prints each one's samples as JSON.
  */
-import { implementations } from "./clients";
+import { contender, implementations } from "./clients";
 import { interleave } from "./interleave";
 
 async function main(): Promise<void> {
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const samples = await interleave(
     names.map((name) => ({
       name,
-      run: () => impls[name](url),
+      run: () => contender(impls, name)(url),
       expected: 10_000,
     })),
     30,

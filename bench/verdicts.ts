@@ -13,6 +13,12 @@ export class Verdicts {
     );
   }
 
+  /** `valueMs` (a difference of medians from this run, in ms) must be at most `limitMs`. */
+  atMostMs(claim: string, valueMs: number, limitMs: number): void {
+    const mark = Number.isFinite(valueMs) && valueMs <= limitMs ? "PASS" : "MISS";
+    this.lines.push(`${mark}  ${claim}: +${Math.round(valueMs)} ms (target <= +${limitMs} ms)`);
+  }
+
   /** A figure reported beside the targets, without one of its own. */
   info(line: string): void {
     this.lines.push(`info  ${line}`);

@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import { expiringInvitesPolicy, twoFactorPolicy } from "../provider/policy/rules";
-import { formatPolicyRun, runPoliciesOffline } from "../examples/policy/runOffline";
+import { formatPolicyRun, runPoliciesOffline } from "../provider/testing";
 import { USER_INVITES_TYPE } from "../provider";
 import {
   FAKE_CREDENTIALS,

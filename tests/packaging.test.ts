@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { packAndInstall, type PackedInstall } from "../scripts/packInstall";
+import { packAndInstall, type PackedInstall } from "./helpers/packInstall";
 import { REPO_ROOT } from "./helpers/providerHost";
 import { SAMPLE } from "./helpers/sample";
 

@@ -25,3 +25,5 @@ export type {
 } from "./providerHost";
 export { formatStackOutputs, runStackOffline } from "./offlineStack";
 export type { OfflineResource, OfflineStackOptions, OfflineStackResult } from "./offlineStack";
+export { formatPolicyRun, runPoliciesOffline } from "./runPolicies";
+export type { OfflinePolicyResource, PolicyFinding, PolicyRun } from "./runPolicies";

@@ -10,8 +10,3 @@ test("the User-Agent version and name match package.json", () => {
   expect(VERSION).toBe(pkg.version);
   expect(PACKAGE_NAME).toBe(pkg.name);
 });
-
-test("the CHANGELOG opens with Unreleased", () => {
-  const changelog = readFileSync(join(__dirname, "..", "..", "CHANGELOG.md"), "utf8");
-  expect(changelog).toMatch(/^# Changelog\n\n## Unreleased\n/);
-});

@@ -9,8 +9,8 @@ import {
   startCloudflareEmulator,
   type CloudflareEmulator,
 } from "../../provider/testing";
-import { packAndInstall, type PackedInstall } from "../../scripts/packInstall";
-import { pulumiCommandRoot, PulumiSandbox, REPO_ROOT } from "../../scripts/pulumiSandbox";
+import { packAndInstall, type PackedInstall } from "../helpers/packInstall";
+import { pulumiCommandRoot, PulumiSandbox, REPO_ROOT } from "../helpers/pulumiSandbox";
 import { SAMPLE } from "../helpers/sample";
 import { findSecrets } from "./helpers/secrets";
 

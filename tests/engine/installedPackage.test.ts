@@ -1,8 +1,8 @@
 import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
-import { packAndInstall, type PackedInstall } from "../../scripts/packInstall";
+import { packAndInstall, type PackedInstall } from "../helpers/packInstall";
 import { FAKE_CREDENTIALS, startCloudflareEmulator, type CloudflareEmulator } from "../../provider/testing";
 import { SAMPLE } from "../helpers/sample";
-import { pulumiCommandRoot, PulumiSandbox, REPO_ROOT } from "../../scripts/pulumiSandbox";
+import { pulumiCommandRoot, PulumiSandbox, REPO_ROOT } from "../helpers/pulumiSandbox";
 import { writeProject } from "./helpers/program";
 import { findSecrets } from "./helpers/secrets";
 

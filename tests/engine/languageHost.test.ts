@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FAKE_CREDENTIALS, sampleInvites } from "../../provider/testing";
-import { REPO_ROOT, type CliResult } from "../../scripts/pulumiSandbox";
+import { REPO_ROOT, type CliResult } from "../helpers/pulumiSandbox";
 import { SAMPLE } from "../helpers/sample";
 import { useEngineFixture } from "./helpers/engineFixture";
 import { processesOfSandbox, waitForNoProcesses } from "./helpers/processes";

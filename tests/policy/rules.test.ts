@@ -3,7 +3,7 @@ import { unknownCheckingProxy, type StackValidationPolicy } from "@pulumi/policy
 import { UserInvites, USER_INVITES_POLICY_VIEW_TYPE, USER_INVITES_TYPE } from "../../provider";
 import { FAKE_CREDENTIALS, fakeId, runStackOffline, sampleInvites } from "../../provider/testing";
 import { expiringInvitesPolicy, twoFactorPolicy } from "../../provider/policy/rules";
-import { runPoliciesOffline } from "../../examples/policy/runOffline";
+import { runPoliciesOffline } from "../../provider/testing";
 import { emulator } from "../helpers/emulator";
 import { REPO_ROOT } from "../helpers/providerHost";
 

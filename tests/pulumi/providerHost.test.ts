@@ -65,6 +65,35 @@ describe("a host configured with stack config, as `pulumi up` starts it", () => 
     expect(emu.requests[0]?.headers["authorization"]).toBe("Bearer FAKE-explicit-token");
   });
 
+  // One rule for every output: the filters choose the invites the resource reads, and each output
+  // describes those. The two-factor output counts the pending and accepted ones among them (those
+  // give access), so a resource that reads only rejected invites reports no organization.
+  test("outputs describe the filtered invites: statuses [rejected] has no two-factor findings", async () => {
+    const emu = await emulator({ invites: sampleInvites(NOW) });
+    const host = await startHost({ "cloudflare:apiToken": apiToken, "cloudflare:baseUrl": emu.url });
+    const rejected = await host.read({
+      id: "cloudflare-user-invites",
+      inputs: { __provider: provider, statuses: ["rejected"] },
+    });
+    expect((rejected.properties["invites"] as { status: string }[]).map((i) => i.status)).toEqual([
+      "rejected",
+    ]);
+    expect(rejected.properties["organizationsNotEnforcingTwoFactor"]).toEqual([]);
+    expect(rejected.properties["inviteCountByStatus"]).toEqual({
+      pending: 0,
+      accepted: 0,
+      rejected: 1,
+      expired: 0,
+    });
+    const accepted = await host.read({
+      id: "cloudflare-user-invites",
+      inputs: { __provider: provider, statuses: ["accepted"] },
+    });
+    expect(accepted.properties["organizationsNotEnforcingTwoFactor"]).toEqual([
+      SAMPLE.organizationsNotEnforcingTwoFactor.find((o) => o.organizationName === "Umbrella Labs"),
+    ]);
+  });
+
   test("a refresh-style read (previous outputs as properties) reads fresh data", async () => {
     const emu = await emulator({ invites: sampleInvites(NOW) });
     const host = await startHost({ "cloudflare:apiToken": apiToken, "cloudflare:baseUrl": emu.url });

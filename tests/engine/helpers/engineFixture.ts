@@ -3,7 +3,7 @@ import {
   type CloudflareEmulator,
   type EmulatorOptions,
 } from "../../../provider/testing";
-import { copyExampleProject, PulumiSandbox } from "../../../scripts/pulumiSandbox";
+import { copyExampleProject, PulumiSandbox } from "../../helpers/pulumiSandbox";
 
 /** What an engine test file works with: its CLI sandbox, the emulator, and the project it runs. */
 export interface EngineFixture {

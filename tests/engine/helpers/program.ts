@@ -1,6 +1,6 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT } from "../../../scripts/pulumiSandbox";
+import { REPO_ROOT } from "../../helpers/pulumiSandbox";
 
 /**
  * A user's TypeScript Pulumi project in `into`/`name`, with `program` as its index.ts. `imports`

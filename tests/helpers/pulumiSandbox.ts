@@ -4,10 +4,10 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
+import { REPO_ROOT } from "./providerHost";
 
-/** The repository root. */
-export const REPO_ROOT = resolve(__dirname, "..");
+export { REPO_ROOT };
 
 /** A fake passphrase for the passphrase secrets provider: state is encrypted with it, nothing more. */
 export const FAKE_PASSPHRASE = "FAKE-engine-test-passphrase";
