@@ -13,20 +13,21 @@ const shared = {
 /** @type {import('jest').Config} */
 module.exports = {
   reporters: ["default", "<rootDir>/tests/summaryReporter.js"],
+  // A global option (projects cannot set it): spawned provider hosts and servers take a moment on
+  // a busy 2-core machine. The engine project raises it in its own setup file.
+  testTimeout: 30000,
   projects: [
     {
       ...shared,
       displayName: "unit",
       roots: ["<rootDir>/tests"],
       testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/engine/"],
-      // Spawned provider hosts and servers take a moment on a busy 2-core machine.
-      testTimeout: 30000,
     },
     {
       ...shared,
       displayName: "engine",
       roots: ["<rootDir>/tests/engine"],
-      testTimeout: 300000,
+      setupFilesAfterEnv: ["<rootDir>/tests/engine/helpers/timeout.ts"],
     },
   ],
 };
