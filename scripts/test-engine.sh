@@ -20,4 +20,4 @@ PULUMI_ENGINE_NODE22=$(npx --yes node@22 -p process.execPath)
 export PULUMI_ENGINE_NODE22
 echo "engine suite: Node.js $("$PULUMI_ENGINE_NODE22" --version) for the Node 22 scenario" >&2
 
-exec node node_modules/jest/bin/jest.js --selectProjects engine "$@"
+exec node node_modules/jest/bin/jest.js "$@" --selectProjects engine

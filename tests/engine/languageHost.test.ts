@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { FAKE_CREDENTIALS, sampleInvites } from "../../provider/testing";
 import { REPO_ROOT, type CliResult } from "../helpers/pulumiSandbox";
 import { SAMPLE } from "../helpers/sample";
@@ -12,6 +12,27 @@ import { SOURCE_IMPORT, writeProject } from "./helpers/program";
 // before it followed Pulumi's source.
 
 const ENTRY_WARNING = "Could not find entry point";
+
+/**
+ * A Node.js plugin folder as Pulumi loads one: its manifest (`PulumiPolicy.yaml` for a policy pack,
+ * `PulumiPlugin.yaml` for a provider), a package.json, plain JavaScript (no ts-node) and the
+ * repository's node_modules.
+ */
+function writeNodePlugin(
+  dir: string,
+  manifest: "PulumiPolicy.yaml" | "PulumiPlugin.yaml",
+  code: string,
+): string {
+  mkdirSync(dir);
+  writeFileSync(join(dir, manifest), "runtime:\n  name: nodejs\n  options:\n    typescript: false\n");
+  writeFileSync(
+    join(dir, "package.json"),
+    JSON.stringify({ name: basename(dir), version: "0.0.1", main: "index.js" }),
+  );
+  writeFileSync(join(dir, "index.js"), code);
+  symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"));
+  return dir;
+}
 
 describe("the example project under Pulumi's entry-point rules", () => {
   const fixture = useEngineFixture();
@@ -143,18 +164,9 @@ export const pendingOrganizationIds = invites.pendingOrganizationIds;
 describe("a policy pack learns the stack it analyses", () => {
   const fixture = useEngineFixture({
     project: (sandbox) => {
-      const pack = join(sandbox.root, "reporting-pack");
-      mkdirSync(pack);
-      writeFileSync(
-        join(pack, "PulumiPolicy.yaml"),
-        "runtime:\n  name: nodejs\n  options:\n    typescript: false\n",
-      );
-      writeFileSync(
-        join(pack, "package.json"),
-        JSON.stringify({ name: "reporting-pack", version: "0.0.1", main: "index.js" }),
-      );
-      writeFileSync(
-        join(pack, "index.js"),
+      writeNodePlugin(
+        join(sandbox.root, "reporting-pack"),
+        "PulumiPolicy.yaml",
         `const pulumi = require("@pulumi/pulumi");
 const { PolicyPack } = require("@pulumi/policy");
 new PolicyPack("reporting-pack", {
@@ -171,7 +183,6 @@ new PolicyPack("reporting-pack", {
 });
 `,
       );
-      symlinkSync(join(REPO_ROOT, "node_modules"), join(pack, "node_modules"));
       return writeProject(sandbox.root, "stack-facts", "export const nothing = 0;\n", {
         linkRepoModules: true,
       });
@@ -196,15 +207,9 @@ new PolicyPack("reporting-pack", {
 describe("a provider plugin written in Node.js (RunPlugin)", () => {
   const fixture = useEngineFixture({
     project: (sandbox) => {
-      const plugin = join(sandbox.root, "echo-plugin");
-      mkdirSync(plugin);
-      writeFileSync(
-        join(plugin, "PulumiPlugin.yaml"),
-        "runtime:\n  name: nodejs\n  options:\n    typescript: false\n",
-      );
-      writeFileSync(join(plugin, "package.json"), JSON.stringify({ name: "echo-plugin", version: "0.0.1" }));
-      writeFileSync(
-        join(plugin, "index.js"),
+      const plugin = writeNodePlugin(
+        join(sandbox.root, "echo-plugin"),
+        "PulumiPlugin.yaml",
         `const provider = require("@pulumi/pulumi/provider");
 provider.main({
   version: "0.0.1",
@@ -214,7 +219,6 @@ provider.main({
 }, process.argv.slice(2));
 `,
       );
-      symlinkSync(join(REPO_ROOT, "node_modules"), join(plugin, "node_modules"));
       return writeProject(
         sandbox.root,
         "uses-plugin",

@@ -26,46 +26,38 @@ var packageManagers = map[string]bool{"auto": true, "npm": true, "yarn": true, "
 
 func parseOptions(options map[string]any) (nodeOptions, error) {
 	opts := nodeOptions{typescript: true, packageManager: "auto"}
-	if v, ok := options["typescript"]; ok {
-		b, isBool := v.(bool)
-		if !isBool {
-			return opts, errors.New("typescript option must be a boolean")
+	for _, err := range []error{
+		option(options, "typescript", "typescript option must be a boolean", &opts.typescript),
+		// Pulumi's host says "tsconfigpath" here; kept word for word.
+		option(options, "tsconfig", "tsconfigpath option must be a string", &opts.tsconfigPath),
+		option(options, "nodeargs", "nodeargs option must be a string", &opts.nodeArgs),
+		option(options, "production", "production option must be a boolean", &opts.production),
+		option(options, "packagemanager", "packagemanager option must be a string", &opts.packageManager),
+	} {
+		if err != nil {
+			return opts, err
 		}
-		opts.typescript = b
 	}
-	if v, ok := options["tsconfig"]; ok {
-		s, isString := v.(string)
-		if !isString {
-			// Pulumi's host says "tsconfigpath" here; kept word for word.
-			return opts, errors.New("tsconfigpath option must be a string")
-		}
-		opts.tsconfigPath = s
-	}
-	if v, ok := options["nodeargs"]; ok {
-		s, isString := v.(string)
-		if !isString {
-			return opts, errors.New("nodeargs option must be a string")
-		}
-		opts.nodeArgs = s
-	}
-	if v, ok := options["production"]; ok {
-		b, isBool := v.(bool)
-		if !isBool {
-			return opts, errors.New("production option must be a boolean")
-		}
-		opts.production = b
-	}
-	if v, ok := options["packagemanager"]; ok {
-		s, isString := v.(string)
-		if !isString {
-			return opts, errors.New("packagemanager option must be a string")
-		}
-		if !packageManagers[s] {
-			return opts, fmt.Errorf("packagemanager option must be one of auto, npm, yarn, pnpm or bun, got %q", s)
-		}
-		opts.packageManager = s
+	if !packageManagers[opts.packageManager] {
+		return opts, fmt.Errorf(
+			"packagemanager option must be one of auto, npm, yarn, pnpm or bun, got %q", opts.packageManager)
 	}
 	return opts, nil
+}
+
+// option sets *into to options[key] when the key is present: a value of another type is the error
+// `message`, as Pulumi's host words it.
+func option[T any](options map[string]any, key, message string, into *T) error {
+	value, present := options[key]
+	if !present {
+		return nil
+	}
+	typed, ok := value.(T)
+	if !ok {
+		return errors.New(message)
+	}
+	*into = typed
+	return nil
 }
 
 // splitNodeArgs splits `nodeargs` as a shell would (quotes keep spaces), as Pulumi's host does.
