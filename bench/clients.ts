@@ -2,8 +2,8 @@ import Cloudflare from "cloudflare";
 import { request } from "undici";
 import { listUserInvites } from "../provider";
 
-/** One way of listing the invites at `url`; resolves to how many it got. */
-export type ListImplementation = (url: string) => Promise<number>;
+/** One way of listing the invites at `url`; resolves to the list it got. */
+export type ListImplementation = (url: string) => Promise<readonly unknown[]>;
 
 const TOKEN = "FAKE-test-token-not-a-real-cloudflare-00";
 
@@ -28,32 +28,32 @@ export function implementations(): Record<string, ListImplementation> {
       const response = await request(`${url}/user/invites`, {
         headers: { authorization: `Bearer ${TOKEN}` },
       });
-      return (JSON.parse(await response.body.text()) as { result: unknown[] }).result.length;
+      return (JSON.parse(await response.body.text()) as { result: unknown[] }).result;
     },
-    listUserInvites: async (url) => (await listUserInvites({ baseUrl: url, apiToken: TOKEN })).length,
+    listUserInvites: (url) => listUserInvites({ baseUrl: url, apiToken: TOKEN }),
     "official SDK (cloudflare)": async (url) => {
       const client = sdkFor.get(url) ?? sdk.withOptions({ baseURL: url });
       sdkFor.set(url, client);
-      let count = 0;
-      for await (const invite of client.user.invites.list()) if (invite) count++;
-      return count;
+      const invites: unknown[] = [];
+      for await (const invite of client.user.invites.list()) invites.push(invite);
+      return invites;
     },
   };
   const before = process.env[BEFORE_PACKAGE_VARIABLE];
   if (before) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- another commit's build, by path
     const old = require(before) as { listUserInvites: typeof listUserInvites };
-    contenders[BEFORE] = async (url) => (await old.listUserInvites({ baseUrl: url, apiToken: TOKEN })).length;
+    contenders[BEFORE] = (url) => old.listUserInvites({ baseUrl: url, apiToken: TOKEN });
   }
   return contenders;
 }
 
-/** The contender named `name`, or an error saying there is none. */
+/** The contender named `name`, counting what it listed, or an error saying there is none. */
 export function contender(
   impls: Readonly<Record<string, ListImplementation>>,
   name: string,
-): ListImplementation {
+): (url: string) => Promise<number> {
   const run = impls[name];
   if (run === undefined) throw new Error(`no contender named ${name}`);
-  return run;
+  return async (url) => (await run(url)).length;
 }

@@ -42,7 +42,13 @@ export async function hostSection(
   baseUrl: string,
   run: HostRun,
   verdicts: Verdicts,
-  targets: { readonly subject: string; readonly warmBaseline?: string; readonly judged?: boolean },
+  targets: {
+    readonly subject: string;
+    readonly warmBaseline?: string;
+    readonly judged?: boolean;
+    /** Cases reported beside the subject: first read as a ratio of the subject's. */
+    readonly compared?: readonly string[];
+  },
 ): Promise<void> {
   const samples = await sampleHosts(cases, baseUrl, run);
   const first = median(samples.get(cases[0]?.name ?? "")?.cold ?? []);
@@ -63,6 +69,11 @@ export async function hostSection(
   );
   console.log(table(rows));
   const subject = samples.get(targets.subject);
+  for (const name of targets.compared ?? []) {
+    verdicts.info(
+      `${name}, ${run.label}: spawn to first read ${ratio(median(samples.get(name)?.cold ?? []), median(subject?.cold ?? []))} of ${targets.subject}'s`,
+    );
+  }
   if (targets.judged === false) {
     verdicts.info(
       `${targets.subject}, ${run.label}: spawn to first read ${ratio(median(subject?.cold ?? []), first)} of the no-op provider's`,

@@ -13,7 +13,14 @@ import { hostSection } from "./hostTime";
 import { peakMemory } from "./memory";
 import { nodeVersions } from "./nodeVersions";
 import { emulatorProcess, ROOT } from "./processes";
-import { installedCase, noOpCase, rawUndiciCase, sourceCase, type HostCase } from "./providerHost";
+import {
+  installedCase,
+  noOpCase,
+  pluginCase,
+  rawUndiciCase,
+  sourceCase,
+  type HostCase,
+} from "./providerHost";
 import { join } from "node:path";
 import { packAndInstall } from "../tests/helpers/packInstall";
 import { baselineFrom } from "./baseline";
@@ -42,7 +49,42 @@ async function requestsPerRead(): Promise<string> {
   return results.join("; ");
 }
 
+/** `BENCH_ONLY=preview npm run bench` runs the installed-stack preview section alone, with more rounds. */
+async function previewOnly(): Promise<void> {
+  const verdicts = new Verdicts();
+  const installed = packAndInstall(ROOT);
+  const baseline = baselineFrom(process.env["BENCH_BEFORE"]);
+  try {
+    await installedPreview(
+      { current: installed, ...(baseline ? { [`before (${baseline.commit})`]: baseline.install } : {}) },
+      9,
+      verdicts,
+    );
+    verdicts.print();
+  } finally {
+    installed.remove();
+    baseline?.remove();
+  }
+}
+
+/** `BENCH_ONLY=memory npm run bench` runs the memory section alone. */
+async function memoryOnly(): Promise<void> {
+  const verdicts = new Verdicts();
+  const emulators = await Promise.all(SIZES.map((size) => emulatorProcess(size)));
+  const baseline = baselineFrom(process.env["BENCH_BEFORE"]);
+  if (baseline) process.env[BEFORE_PACKAGE_VARIABLE] = join(baseline.install.packageDir, "dist", "index.js");
+  try {
+    peakMemory(Object.fromEntries(SIZES.map((size, i) => [size, emulators[i]?.url ?? ""])), verdicts);
+    verdicts.print();
+  } finally {
+    baseline?.remove();
+    for (const emulator of emulators) emulator.close();
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env["BENCH_ONLY"] === "preview") return previewOnly();
+  if (process.env["BENCH_ONLY"] === "memory") return memoryOnly();
   console.log(
     `pulumi-cloudflare-user-invites benchmark: Node ${process.version}, ${cpus().length} CPUs, ${new Date().toISOString()}\n`,
   );
@@ -65,7 +107,8 @@ async function main(): Promise<void> {
     const noOp = await noOpCase(ROOT);
     const raw = await rawUndiciCase(ROOT);
     const source = await sourceCase(ROOT);
-    const hostCases: HostCase[] = [noOp, raw, installed, ...(before ? [before] : []), source];
+    const plugin = pluginCase(installed.install);
+    const hostCases: HostCase[] = [noOp, raw, installed, ...(before ? [before] : []), source, plugin];
     await hostSection(hostCases, sampleEmulator.url, { label: `Node ${process.version}` }, verdicts, {
       subject: installed.name,
       warmBaseline: raw.name,

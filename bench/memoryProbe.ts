@@ -1,14 +1,18 @@
 /**
- * Runs one listing in a fresh process and prints how much memory the call added, read from V8's
- * own heap statistics (steadier than `maxRSS`, which moves with how the OS and V8 size the heap):
- * the growth of the heap V8 reserved (`total_heap_size`, which grows to hold the call's peak of
- * live objects and is not given back within the call) plus the growth of memory outside the heap
- * (`external`: buffers). Each implementation first lists a small page once, so that what is
- * measured is the call, not the loading of its modules on first use. Started by bench/memory.ts
- * with `--expose-gc`: `memoryProbe.ts <implementation> <url> <warm-up url>`.
+ * Runs one listing in a fresh process and prints, from V8's own heap statistics (steadier than
+ * `maxRSS`, which moves with how the OS and V8 size the heap):
+ * - `retainedBytes`: what the call's result keeps alive, measured after a full GC with the result
+ *   still held (used heap plus external memory, against the same before the call);
+ * - `heapGrowthBytes`: how much the heap V8 reserved (`total_heap_size`) grew during the call, a
+ *   coarse view of its peak (V8 grows the heap in steps).
+ * Each implementation first lists a small page once, so that what is measured is the call, not
+ * the loading of its modules on first use. Started by bench/memory.ts with `--expose-gc`:
+ * `memoryProbe.ts <implementation> <url> <warm-up url>`.
  */
 import { getHeapStatistics } from "node:v8";
 import { implementations } from "./clients";
+
+const used = () => getHeapStatistics().used_heap_size + process.memoryUsage().external;
 
 async function main(): Promise<void> {
   const [name = "", url = "", warmUpUrl = ""] = process.argv.slice(2);
@@ -16,14 +20,19 @@ async function main(): Promise<void> {
   if (!run) throw new Error(`unknown implementation ${name}`);
   if (warmUpUrl) await run(warmUpUrl);
   const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  const heapBefore = getHeapStatistics().total_heap_size;
-  const externalBefore = process.memoryUsage().external;
-  const count = await run(url);
-  const added =
-    getHeapStatistics().total_heap_size - heapBefore + (process.memoryUsage().external - externalBefore);
-  process.stdout.write(JSON.stringify({ count, addedBytes: Math.max(0, added) }));
-  process.exit(0);
+  if (!gc) throw new Error("run with --expose-gc");
+  gc();
+  const usedBefore = used();
+  const reservedBefore = getHeapStatistics().total_heap_size;
+  const result = await run(url);
+  const heapGrowthBytes = getHeapStatistics().total_heap_size - reservedBefore;
+  gc();
+  const retainedBytes = used() - usedBefore;
+  process.stdout.write(
+    JSON.stringify({ count: result.length, retainedBytes: Math.max(0, retainedBytes), heapGrowthBytes }),
+  );
+  // The result is used after the second GC, so that GC could not collect it.
+  process.exit(result.length >= 0 ? 0 : 1);
 }
 
 void main();

@@ -10,8 +10,21 @@ import type { PackedInstall } from "../tests/helpers/packInstall";
 /** A provider to time in the host: its serialized text and the directory the host runs in. */
 export interface HostCase {
   readonly name: string;
+  /** The serialized dynamic provider; empty for a plugin. */
   readonly provider: string;
   readonly cwd: string;
+  /** A provider plugin's folder: started with run-plugin instead of the dynamic-provider host. */
+  readonly plugin?: string;
+}
+
+/** The package's provider plugin (for YAML and other languages), from the installed package. */
+export function pluginCase(install: PackedInstall): HostCase {
+  return {
+    name: "provider plugin (YAML, other languages), installed",
+    provider: "",
+    cwd: install.project,
+    plugin: join(install.packageDir, "dist", "plugin"),
+  };
 }
 
 /** What every dynamic provider pays: a read that returns its props at once. */
@@ -88,21 +101,26 @@ export async function timeHost(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ coldMs: number; warmMs: number[] }> {
   const started = performance.now();
+  // A plugin gets its config as the engine hands it, in PULUMI_CONFIG; the dynamic host in configure.
+  const pluginConfig = JSON.stringify({ apiToken: FAKE_CREDENTIALS.apiToken, baseUrl });
   const host = await startProviderHost({
     cwd: hostCase.cwd,
     project: "bench",
-    env,
+    env: hostCase.plugin ? { ...env, PULUMI_CONFIG: pluginConfig } : env,
     ...(node ? { node } : {}),
+    ...(hostCase.plugin ? { plugin: hostCase.plugin } : {}),
   });
   try {
     await host.configure({ "cloudflare:apiToken": FAKE_CREDENTIALS.apiToken, "cloudflare:baseUrl": baseUrl });
-    const inputs = { __provider: hostCase.provider };
-    await host.read({ id: "cloudflare-user-invites", inputs });
+    const request = hostCase.plugin
+      ? { id: "cloudflare-user-invites", properties: {} }
+      : { id: "cloudflare-user-invites", inputs: { __provider: hostCase.provider } };
+    await host.read(request);
     const coldMs = performance.now() - started;
     const warmMs: number[] = [];
     for (let i = 0; i < warmReads; i++) {
       const t = performance.now();
-      await host.read({ id: "cloudflare-user-invites", inputs });
+      await host.read(request);
       warmMs.push(performance.now() - t);
     }
     return { coldMs, warmMs };

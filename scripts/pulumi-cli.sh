@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the Pulumi CLI and the Node.js language host pinned by tools/pulumi/go.mod, once per
-# machine, into a cache folder outside the repository, and prints that folder's bin/ on stdout
-# (progress goes to stderr). Put it first on PATH to use that CLI:
+# Builds the Pulumi CLI and the Node.js language host pinned by tools/pulumi/go.mod, and Pulumi's
+# YAML language host pinned by tools/yaml/go.mod (a module of its own: pulumi-yaml builds against
+# an older pkg/v3 than the CLI's), once per machine, into a cache folder outside the repository,
+# and prints that folder's bin/ on stdout (progress goes to stderr). Put it first on PATH to use that CLI:
 #
 #   PATH="$(bash scripts/pulumi-cli.sh):$PATH" pulumi version
 #
@@ -12,6 +13,7 @@ set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 tools="$repo/tools/pulumi"
+yaml_tools="$repo/tools/yaml"
 
 if ! command -v go >/dev/null 2>&1; then
   cat >&2 <<'MSG'
@@ -29,11 +31,15 @@ hash() { sha256sum | cut -c1-12; }
 # not the CLI (minutes).
 cli_key=$(cd "$tools" && go list -m -f '{{.Path}} {{.Version}}{{with .Replace}} => {{.Path}} {{.Version}}{{end}}' all | hash)
 host_key=$(cd "$tools" && { go list -m -f '{{.Path}} {{.Version}}' all; find cmd launchers -type f -print0 | sort -z | xargs -0 sha256sum; } | hash)
+yaml_version=$(cd "$yaml_tools" && go list -m -f '{{.Version}}' github.com/pulumi/pulumi-yaml)
+yaml_key=$(cd "$yaml_tools" && go list -m -f '{{.Path}} {{.Version}}{{with .Replace}} => {{.Path}} {{.Version}}{{end}}' all | hash)
 cache="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/pulumi-cloudflare-user-invites/pulumi-cli}"
 cli="$cache/cli-$version-$cli_key/pulumi"
-bin="$cache/$version-$cli_key-$host_key/bin"
+yaml="$cache/yaml-$yaml_version-$yaml_key/pulumi-language-yaml"
+bin="$cache/$version-$cli_key-$host_key-$yaml_key/bin"
 
-if [ -x "$bin/pulumi" ] && [ -x "$bin/pulumi-language-nodejs" ] && [ -x "$bin/pulumi-resource-pulumi-nodejs" ]; then
+if [ -x "$bin/pulumi" ] && [ -x "$bin/pulumi-language-nodejs" ] && [ -x "$bin/pulumi-language-yaml" ] &&
+  [ -x "$bin/pulumi-resource-pulumi-nodejs" ]; then
   echo "$bin"
   exit 0
 fi
@@ -42,11 +48,11 @@ staging="$cache/.building-$$"
 trap 'rm -rf "$staging"' EXIT
 mkdir -p "$staging"
 
-build() { # output path, package, extra ldflags
+build() { # output path, package, extra ldflags, module folder
   local started=$SECONDS name
   name=$(basename "$1")
-  echo "pulumi-cli: building $name $version (a first build downloads modules and takes several minutes)..." >&2
-  (cd "$tools" && go build -trimpath -ldflags "-s -w $3" -o "$1" "$2") &
+  echo "pulumi-cli: building $name (a first build downloads modules and takes several minutes)..." >&2
+  (cd "$4" && go build -trimpath -ldflags "-s -w $3" -o "$1" "$2") &
   local pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     sleep 15
@@ -58,13 +64,20 @@ build() { # output path, package, extra ldflags
 
 if [ ! -x "$cli" ]; then
   build "$staging/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
-    "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version"
+    "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version" "$tools"
   mkdir -p "$(dirname "$cli")"
   mv "$staging/pulumi" "$cli"
 fi
+if [ ! -x "$yaml" ]; then
+  build "$staging/pulumi-language-yaml" github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml \
+    "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=$yaml_version" "$yaml_tools"
+  mkdir -p "$(dirname "$yaml")"
+  mv "$staging/pulumi-language-yaml" "$yaml"
+fi
 sdk_version="${version#v}"
-build "$staging/pulumi-language-nodejs" ./cmd/pulumi-language-nodejs "-X main.sdkVersion=$sdk_version"
+build "$staging/pulumi-language-nodejs" ./cmd/pulumi-language-nodejs "-X main.sdkVersion=$sdk_version" "$tools"
 cp "$cli" "$staging/pulumi"
+cp "$yaml" "$staging/pulumi-language-yaml"
 cp "$tools/launchers/"* "$staging/"
 chmod +x "$staging/"*
 

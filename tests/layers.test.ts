@@ -17,6 +17,8 @@ const ALLOWED: Record<string, { folders: string[]; packages: string[] }> = {
   policy: { folders: ["core", "cloudflare", "checks", "policy"], packages: ["@pulumi/policy"] },
   pulumi: { folders: ["core", "cloudflare", "checks", "pulumi"], packages: ["@pulumi/pulumi"] },
   cli: { folders: ["core", "cloudflare", "checks", "cli"], packages: [] },
+  // The provider plugin shares the Pulumi layer's read; it adds only the gRPC provider around it.
+  plugin: { folders: ["core", "cloudflare", "checks", "pulumi", "plugin"], packages: ["@pulumi/pulumi"] },
 };
 
 function sourceFiles(dir: string): string[] {

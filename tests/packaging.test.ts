@@ -29,6 +29,10 @@ test("the packed package installs, serializes to a require of its runtime, and r
       "dist/policy/index.d.ts",
       "dist/testing/index.js",
       "dist/cli/main.js",
+      // The provider plugin's folder, as `pulumi package add` wants it.
+      "dist/plugin/index.js",
+      "dist/plugin/PulumiPlugin.yaml",
+      "dist/plugin/package.json",
     ]),
   );
   expect(

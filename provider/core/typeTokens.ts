@@ -11,3 +11,15 @@ export const USER_INVITES_TYPE = "pulumi-nodejs:dynamic/cloudflare:UserInvites";
  * where the resource itself is in the stack they are given.
  */
 export const USER_INVITES_POLICY_VIEW_TYPE = "cloudflare-user-invites:policy:UserInvitesPolicyView";
+
+/** The provider plugin's package (for Pulumi YAML, Python, Go and C#): its tokens begin with it. */
+export const PLUGIN_PACKAGE = "cloudflare-user-invites";
+
+/** The plugin's resource, a plain custom resource: policies see it as any stack resource. */
+export const PLUGIN_RESOURCE_TOKEN = `${PLUGIN_PACKAGE}:index:UserInvites`;
+
+/** The plugin's function (`fn::invoke` in YAML). */
+export const PLUGIN_FUNCTION_TOKEN = `${PLUGIN_PACKAGE}:index:getUserInvites`;
+
+/** Every resource type whose `invites` output is a read of the user's invitations. */
+export const USER_INVITES_READ_TYPES: readonly string[] = [USER_INVITES_TYPE, PLUGIN_RESOURCE_TOKEN];

@@ -5,7 +5,7 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import { FILTERABLE_STATUSES, ORGANIZATION_ID_PATTERN, type Invite } from "../cloudflare/invite";
-import { USER_INVITES_POLICY_VIEW_TYPE, USER_INVITES_TYPE } from "../core/typeTokens";
+import { USER_INVITES_POLICY_VIEW_TYPE, USER_INVITES_READ_TYPES } from "../core/typeTokens";
 import { DEFAULT_EXPIRY_WINDOW_DAYS, findExpiringInvites } from "../checks/expiry";
 import { DEFAULT_COUNTED_STATUSES, findTwoFactorViolations, type TwoFactorCheck } from "../checks/twoFactor";
 import { readInvitesOutput } from "./invitesOutput";
@@ -27,14 +27,15 @@ export interface ExpiringInvitesPolicyConfig {
 
 /**
  * The `invites` output of every `UserInvites` read in the stack. Under the Pulumi engine a policy is
- * never handed the read itself ("get"-style reads are not among the stack's resources), only the
- * `UserInvitesPolicyView` child each one registers; a stack assembled another way (an offline run)
- * may hold the resource. Either counts once. `isType()` does not match dynamic resources, so type
+ * never handed the TypeScript read itself ("get"-style reads are not among the stack's resources),
+ * only the `UserInvitesPolicyView` child each one registers; a stack assembled another way (an
+ * offline run) may hold the resource. Either counts once. The plugin's resource (YAML and other
+ * languages) is a plain resource, handed over with its outputs. `isType()` does not match dynamic resources, so type
  * tokens are compared. Reads whose outputs are not known (a preview whose reads depend on values
  * computed by the update) are returned apart.
  */
 function userInvites(resources: readonly PolicyResource[]) {
-  const reads = resources.filter((r) => r.type === USER_INVITES_TYPE);
+  const reads = resources.filter((r) => USER_INVITES_READ_TYPES.includes(r.type));
   const readUrns = new Set(reads.map((r) => r.urn));
   const views = resources.filter(
     (r) => r.type === USER_INVITES_POLICY_VIEW_TYPE && !(r.parent && readUrns.has(r.parent.urn)),

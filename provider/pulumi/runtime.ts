@@ -46,7 +46,14 @@ export function stackSettingsFrom(get: (key: string) => string | undefined): Sta
 export async function readUserInvites(
   inputs: UserInvitesInputs,
   stack: StackSettings,
-  { onlyInputs = false } = {},
+  {
+    onlyInputs = false,
+    configNames = CONFIG_NAMES,
+  }: {
+    readonly onlyInputs?: boolean;
+    /** How the user knows the config keys, for messages: `cloudflare:apiToken` by default; the plugin's own. */
+    readonly configNames?: typeof CONFIG_NAMES;
+  } = {},
 ): Promise<UserInvitesOutputs> {
   // The provider's read also gets the previous outputs (on refresh); serialized providers in old
   // state call this without options, so accepting them is the default. Invokes pass `onlyInputs`.
@@ -57,12 +64,12 @@ export async function readUserInvites(
   const invites = await listUserInvitesFrom(inputs, {
     credentials: [
       { values: inputs, names: OPTION_NAMES },
-      { values: stack, names: CONFIG_NAMES },
+      { values: stack, names: configNames },
       environmentSource(process.env),
     ],
     baseUrl: [
       { value: inputs.baseUrl, name: "baseUrl" },
-      { value: stack.baseUrl, name: CONFIG_NAMES.baseUrl },
+      { value: stack.baseUrl, name: configNames.baseUrl },
       { value: process.env[ENV_NAMES.baseUrl], name: ENV_NAMES.baseUrl },
     ],
     // On `pulumi refresh` the engine passes the previous outputs, which never hold credentials.
@@ -70,7 +77,7 @@ export async function readUserInvites(
       "invites" in inputs
         ? "This is a refresh (pulumi refresh, or up --refresh): the resource's own apiToken / apiKey / " +
           "apiEmail args are never stored in its outputs, so a refresh reads with the stack config or " +
-          "the environment. Set cloudflare:apiToken, or CLOUDFLARE_API_TOKEN, for the refresh."
+          `the environment. Set ${configNames.apiToken}, or ${ENV_NAMES.apiToken}, for the refresh.`
         : "",
   });
   return { ...echoedInputs(inputs), invites, ...summarizeInvites(invites, new Date()) };

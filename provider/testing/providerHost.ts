@@ -60,6 +60,12 @@ export interface ProviderHostOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** The Node.js binary that runs the host (another version, say); default: this process's. */
   readonly node?: string;
+  /**
+   * The folder of a provider plugin written in Node.js (e.g. this package's `dist/plugin`), started
+   * as Pulumi's Node.js host starts one (`@pulumi/pulumi/cmd/run-plugin <folder>`), instead of the
+   * dynamic-provider host. Its config comes from `PULUMI_CONFIG` in `env`, as the engine sets it.
+   */
+  readonly plugin?: string;
 }
 
 /** Thrown for a failed gRPC call; `message` is what the Pulumi CLI would print. */
@@ -88,15 +94,14 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
   };
   const messages = pulumiRequire("./proto/provider_pb") as Record<string, new () => ProtoMessage>;
   const project = options.project ?? "project";
-  const child = spawn(
-    options.node ?? process.execPath,
-    [pulumiRequire.resolve("./cmd/dynamic-provider"), "127.0.0.1:0"],
-    {
-      cwd: options.cwd,
-      env: { ...(options.env ?? process.env), PULUMI_NODEJS_PROJECT: project, PULUMI_PROJECT: project },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const entry = options.plugin
+    ? [pulumiRequire.resolve("./cmd/run-plugin"), options.plugin]
+    : [pulumiRequire.resolve("./cmd/dynamic-provider")];
+  const child = spawn(options.node ?? process.execPath, [...entry, "127.0.0.1:0"], {
+    cwd: options.cwd,
+    env: { ...(options.env ?? process.env), PULUMI_NODEJS_PROJECT: project, PULUMI_PROJECT: project },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { join } from "node:path";
 import { UserInvitesProvider } from "../../provider";
 import { startProviderHost, type ProviderHost } from "../../provider/testing";
+import { REPO_ROOT } from "./pulumiSandbox";
 
-/** The repo root: the provider host resolves the serialized provider's `require`s from here. */
-export const REPO_ROOT = join(__dirname, "..", "..");
+// The provider host resolves the serialized provider's `require`s from the repository root.
+export { REPO_ROOT };
 
 /** Serializes a fresh provider exactly as `pulumi.dynamic.Resource` does. */
 export async function serializeProvider(): Promise<string> {

@@ -4,10 +4,10 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { REPO_ROOT } from "./providerHost";
+import { dirname, join, resolve } from "node:path";
 
-export { REPO_ROOT };
+/** The repository root. (Here, not in providerHost.ts: the benchmark loads this file outside jest.) */
+export const REPO_ROOT = resolve(__dirname, "..", "..");
 
 /** A fake passphrase for the passphrase secrets provider: state is encrypted with it, nothing more. */
 export const FAKE_PASSPHRASE = "FAKE-engine-test-passphrase";

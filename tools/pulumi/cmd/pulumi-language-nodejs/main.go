@@ -23,6 +23,13 @@ func main() {
 	flag.String("tracing", "", "Emit tracing to a Zipkin-compatible tracing endpoint (accepted, not implemented)")
 	runtimeName := flag.String("runtime", "nodejs", "The runtime for programs: only `nodejs` here")
 	showVersion := flag.Bool("version", false, "Print the current plugin version and exit")
+	// The flags through which SDKs before 3.2xx passed runtime options when they started a language
+	// host to run a plugin (`-typescript=false -root=<dir>`); pulumi-yaml 1.25.0 still embeds such an
+	// SDK. Pulumi's current host no longer declares them (its CLI ships a newer YAML host). They are
+	// accepted and ignored here: the same options arrive in every request's ProgramInfo.
+	for _, legacy := range []string{"typescript", "tsconfig", "nodeargs", "packagemanager", "production", "root"} {
+		flag.String(legacy, "", "accepted for older SDKs and ignored: options come with each request")
+	}
 	flag.Parse()
 	if *showVersion {
 		fmt.Println(sdkVersion)
