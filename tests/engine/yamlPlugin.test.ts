@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   FAKE_CREDENTIALS,
@@ -77,6 +78,27 @@ describe("Pulumi YAML, through the provider plugin, under the real engine", () =
     const printed = await sandbox.ok(installed.project, ["package", "get-schema", plugin]);
     const committed = JSON.parse(readFileSync(join(REPO_ROOT, "provider", "plugin", "schema.json"), "utf8"));
     expect(JSON.parse(printed.stdout)).toEqual(committed);
+  });
+
+  test("pulumi package gen-sdk --language nodejs: an SDK that TypeScript compiles", async () => {
+    const out = join(sandbox.root, "sdk");
+    await sandbox.ok(installed.project, ["package", "gen-sdk", plugin, "--language", "nodejs", "--out", out]);
+    const sdk = join(out, "nodejs");
+    const index = readFileSync(join(sdk, "index.ts"), "utf8");
+    expect(index).toContain("UserInvites");
+    expect(readFileSync(join(sdk, "getUserInvites.ts"), "utf8")).toContain(
+      'invoke("cloudflare-user-invites:index:getUserInvites"',
+    );
+    // Compiled against this repository's @pulumi/pulumi and TypeScript, with the SDK's own tsconfig.
+    symlinkSync(join(REPO_ROOT, "node_modules"), join(sdk, "node_modules"));
+    const tsc = spawnSync(
+      process.execPath,
+      [join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", sdk, "--noEmit"],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect({ code: tsc.status, output: tsc.stdout + tsc.stderr }).toEqual({ code: 0, output: "" });
   });
 
   test("package add, preview, up, outputs as the TypeScript example's, a changed answer, refresh, destroy", async () => {
