@@ -49,7 +49,10 @@ async function requestsPerRead(): Promise<string> {
   return results.join("; ");
 }
 
-/** `BENCH_ONLY=preview npm run bench` runs the installed-stack preview section alone, with more rounds. */
+/**
+ * `BENCH_ONLY=preview|memory|host npm run bench` runs one section alone (the preview section with
+ * more rounds: its figures are the noisiest).
+ */
 async function previewOnly(): Promise<void> {
   const verdicts = new Verdicts();
   const installed = packAndInstall(ROOT);
@@ -67,7 +70,6 @@ async function previewOnly(): Promise<void> {
   }
 }
 
-/** `BENCH_ONLY=memory npm run bench` runs the memory section alone. */
 async function memoryOnly(): Promise<void> {
   const verdicts = new Verdicts();
   const emulators = await Promise.all(SIZES.map((size) => emulatorProcess(size)));
@@ -82,9 +84,35 @@ async function memoryOnly(): Promise<void> {
   }
 }
 
+async function hostOnly(): Promise<void> {
+  const verdicts = new Verdicts();
+  const installed = installedCase(packAndInstall(ROOT), "UserInvites, installed from npm pack");
+  const baseline = baselineFrom(process.env["BENCH_BEFORE"]);
+  const before = baseline && installedCase(baseline.install, `UserInvites, before (${baseline.commit})`);
+  const sampleEmulator = await startCloudflareEmulator();
+  try {
+    const noOp = await noOpCase(ROOT);
+    const raw = await rawUndiciCase(ROOT);
+    const plugin = pluginCase(installed.install);
+    await hostSection(
+      [noOp, raw, installed, ...(before ? [before] : []), plugin],
+      sampleEmulator.url,
+      { label: `Node ${process.version}` },
+      verdicts,
+      { subject: installed.name, warmBaseline: raw.name, compared: [plugin.name] },
+    );
+    verdicts.print();
+  } finally {
+    await sampleEmulator.close();
+    installed.install.remove();
+    baseline?.remove();
+  }
+}
+
 async function main(): Promise<void> {
   if (process.env["BENCH_ONLY"] === "preview") return previewOnly();
   if (process.env["BENCH_ONLY"] === "memory") return memoryOnly();
+  if (process.env["BENCH_ONLY"] === "host") return hostOnly();
   console.log(
     `pulumi-cloudflare-user-invites benchmark: Node ${process.version}, ${cpus().length} CPUs, ${new Date().toISOString()}\n`,
   );

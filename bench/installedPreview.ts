@@ -65,7 +65,11 @@ export async function installedPreview(
       mkdirSync(dir);
       writeFileSync(join(dir, "Pulumi.yaml"), `name: ${basename(dir)}\nruntime: yaml\n${program}`);
       if (program.includes("cloudflare-user-invites:")) {
-        await sandbox.ok(dir, ["package", "add", join(currentInstall.packageDir, "dist", "plugin")]);
+        await sandbox.addPackage(
+          dir,
+          "cloudflare-user-invites",
+          join(currentInstall.packageDir, "dist", "plugin"),
+        );
       }
       await sandbox.ok(dir, ["stack", "init", "bench"]);
       await sandbox.ok(dir, [

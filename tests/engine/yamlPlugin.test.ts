@@ -55,20 +55,20 @@ describe("Pulumi YAML, through the provider plugin, under the real engine", () =
    * A YAML project in the installed project's folder, with the plugin added as a user adds it:
    * `pulumi package add <folder>`. It gets the plugin's schema, generates and installs, then asks
    * the YAML language host to link the package; pulumi-yaml 1.25.0 (the newest the module proxy
-   * serves; Pulumi's CLI archives ship a newer one) has no `Link`, so the command stops there, and
-   * the `packages:` entry is written as the CLI writes it for a folder (packagecmd/package_add.go).
-   * When tools/yaml moves to a pulumi-yaml with `Link`, the first expectation fails: drop the
-   * hand-written entry then.
+   * serves; Pulumi's CLI archives ship a newer one) has no `Link`, so the command stops there and
+   * the sandbox writes the `packages:` entry as the CLI would. When tools/yaml moves to a
+   * pulumi-yaml with `Link`, the second expectation fails: drop it then.
    */
   async function yamlProject(name: string, transform?: (text: string) => string): Promise<string> {
     const dir = join(installed.project, name);
     mkdirSync(dir);
     writeFileSync(join(dir, "Pulumi.yaml"), yamlProgram(transform).replace(/^name: .*$/m, `name: ${name}`));
-    const added = await sandbox.pulumi(dir, ["package", "add", plugin]);
+    const added = await sandbox.addPackage(dir, "cloudflare-user-invites", plugin);
     expect(added.stdout).toContain("Successfully generated an SDK for the cloudflare-user-invites package");
     expect(added.stdout + added.stderr).toContain("linking package: method Link not implemented");
-    const program = readFileSync(join(dir, "Pulumi.yaml"), "utf8");
-    writeFileSync(join(dir, "Pulumi.yaml"), `${program}packages:\n  cloudflare-user-invites: ${plugin}\n`);
+    expect(readFileSync(join(dir, "Pulumi.yaml"), "utf8")).toContain(
+      `packages:\n  cloudflare-user-invites: ${plugin}\n`,
+    );
     return dir;
   }
 

@@ -2,7 +2,7 @@
  * The real Pulumi CLI, isolated per use: for the engine tests (tests/engine) and the benchmark.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
@@ -144,6 +144,23 @@ export class PulumiSandbox {
     await this.ok(project, ["stack", "init", stack]);
     await this.ok(project, ["config", "set", "--secret", "cloudflare:apiToken", config.apiToken]);
     await this.ok(project, ["config", "set", "cloudflare:baseUrl", config.baseUrl]);
+  }
+
+  /**
+   * `pulumi package add <folder>` in a project, as a user adds a plugin. With the pinned YAML host
+   * (pulumi-yaml 1.25.0, which has no `Link`) the command gets the schema, generates and installs,
+   * then stops at linking; the `packages:` entry is then written as the CLI writes it for a folder
+   * (pkg/cmd/pulumi/packagecmd/package_add.go). Any other failure throws. Returns what the CLI printed.
+   */
+  async addPackage(project: string, name: string, folder: string): Promise<CliResult> {
+    const added = await this.pulumi(project, ["package", "add", folder]);
+    if (added.code === 0) return added;
+    if (!(added.stdout + added.stderr).includes("linking package: method Link not implemented")) {
+      throw new Error(`pulumi package add ${folder} exited ${added.code}:\n${added.stdout}\n${added.stderr}`);
+    }
+    const manifest = join(project, "Pulumi.yaml");
+    writeFileSync(manifest, `${readFileSync(manifest, "utf8")}packages:\n  ${name}: ${folder}\n`);
+    return added;
   }
 
   remove(): void {
