@@ -5,7 +5,8 @@ import { ROOT, TS_NODE } from "./processes";
 import { mb, median, ratioRows, table, type Samples } from "./stats";
 import type { Verdicts } from "./verdicts";
 
-const SAMPLES = 9;
+// Each probe waits 5 s for idle connections to close (bench/memoryProbe.ts): fewer samples.
+const SAMPLES = 5;
 /** At 10 invites a call adds less than RSS can show. */
 const MEMORY_SIZES = [1_000, 10_000] as const;
 
