@@ -11,7 +11,7 @@ import {
 import { packAndInstall, type PackedInstall } from "../helpers/packInstall";
 import { copyExampleProject, PulumiSandbox, REPO_ROOT } from "../helpers/pulumiSandbox";
 import { SAMPLE } from "../helpers/sample";
-import { findSecrets } from "./helpers/secrets";
+import { leaksInSandbox } from "./helpers/secrets";
 
 // A Pulumi YAML user: the packed package installed, its plugin folder added with
 // `pulumi package add`, the example YAML program run against the emulator by the real CLI and
@@ -162,13 +162,7 @@ describe("Pulumi YAML, through the provider plugin, under the real engine", () =
     ).toEqual([]);
     emulator.setInvites(sampleInvites());
 
-    expect(
-      findSecrets(
-        [FAKE_CREDENTIALS.apiToken],
-        { "stack export": exported, "CLI output": sandbox.transcript.join("\n") },
-        [sandbox.backend],
-      ),
-    ).toEqual([]);
+    expect(leaksInSandbox(sandbox, [FAKE_CREDENTIALS.apiToken], exported)).toEqual([]);
   });
 
   test("the policy pack sees the YAML stack's invitations", async () => {

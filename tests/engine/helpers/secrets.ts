@@ -28,3 +28,17 @@ export function findSecrets(
   }
   return places;
 }
+
+/**
+ * Where any of `secrets` appears in what a user of the sandbox could see: a state export, everything
+ * its CLI printed, and its backend's files. An empty list when nothing leaked.
+ */
+export function leaksInSandbox(
+  sandbox: { readonly transcript: readonly string[]; readonly backend: string },
+  secrets: readonly string[],
+  exported: string,
+): string[] {
+  return findSecrets(secrets, { "stack export": exported, "CLI output": sandbox.transcript.join("\n") }, [
+    sandbox.backend,
+  ]);
+}
