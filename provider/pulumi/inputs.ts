@@ -1,5 +1,12 @@
 import { filterProblems } from "../cloudflare/filters";
-import { INPUT_NAMES, INPUTS, type InputSpec, type InputValues } from "../cloudflare/inputs";
+import {
+  INPUT_NAMES,
+  INPUTS,
+  type InputSpec,
+  type InputValues,
+  type NumericInputName,
+  type PublicInputName,
+} from "../cloudflare/inputs";
 import {
   describeType,
   isWholeNumberWithin,
@@ -22,7 +29,7 @@ export type UserInvitesInputs = InputValues;
 export const ECHOED_INPUT_KEYS = INPUT_NAMES.filter((name) => {
   const spec: InputSpec = INPUTS[name];
   return spec.secret !== true && spec.type !== "integer";
-}) as readonly ("statuses" | "organizationIds" | "baseUrl")[];
+}) as readonly Exclude<PublicInputName, NumericInputName>[];
 
 /** The echoed inputs: what outputs and state may hold of the inputs. */
 export type EchoedInputs = Pick<InputValues, (typeof ECHOED_INPUT_KEYS)[number]>;
