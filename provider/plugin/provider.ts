@@ -5,6 +5,7 @@ import { VERSION } from "../core/version";
 import { inputProblems } from "../pulumi/inputs";
 import {
   readUserInvites,
+  stackSettingsFrom,
   USER_INVITES_ID,
   type StackSettings,
   type UserInvitesInputs,
@@ -60,13 +61,11 @@ export function pluginSettings(env: NodeJS.ProcessEnv = process.env): StackSetti
     );
   }
   const config = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<string, unknown>;
-  const stringAt = (key: string) => (typeof config[key] === "string" ? (config[key] as string) : undefined);
-  return {
-    apiToken: stringAt("apiToken"),
-    apiKey: stringAt("apiKey"),
-    apiEmail: stringAt("apiEmail"),
-    baseUrl: stringAt("baseUrl"),
-  };
+  // The engine strips the namespace: `cloudflare-user-invites:apiToken` arrives as `apiToken`.
+  return stackSettingsFrom((key) => {
+    const value = config[key.slice(PLUGIN_PACKAGE.length + 1)];
+    return typeof value === "string" ? value : undefined;
+  }, PLUGIN_CONFIG_NAMES);
 }
 
 /** The provider the plugin serves, through `@pulumi/pulumi/provider`'s `main`. */

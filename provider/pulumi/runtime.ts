@@ -33,9 +33,15 @@ export interface StackSettings {
   readonly baseUrl?: string | undefined;
 }
 
-/** Reads the official `@pulumi/cloudflare` provider's config keys through `get`. */
-export function stackSettingsFrom(get: (key: string) => string | undefined): StackSettings {
-  return { ...valuesNamed(CONFIG_NAMES, get), baseUrl: get(CONFIG_NAMES.baseUrl) };
+/**
+ * Reads the stack settings through `get`, by the official `@pulumi/cloudflare` provider's config
+ * keys unless other `names` are given (the plugin's own).
+ */
+export function stackSettingsFrom(
+  get: (key: string) => string | undefined,
+  names: typeof CONFIG_NAMES = CONFIG_NAMES,
+): StackSettings {
+  return { ...valuesNamed(names, get), baseUrl: get(names.baseUrl) };
 }
 
 /**
