@@ -172,10 +172,6 @@ function namesWhere<K extends InputName>(test: (spec: InputSpec) => boolean): K[
 
 /** The credential fields: what is read, marked secret, scrubbed and never stored. */
 export const CREDENTIAL_KEYS = namesWhere<CredentialKey>((spec) => spec.secret === true);
-/** The inputs echoed into outputs and compared by `diff`: everything but the credentials. */
-export const PUBLIC_INPUT_KEYS = namesWhere<PublicInputName>((spec) => spec.secret !== true);
-/** The whole-number inputs. */
-export const NUMERIC_INPUT_KEYS = namesWhere<NumericInputName>((spec) => spec.type === "integer");
 
 /** The stack config key of each input that has one (`cloudflare:apiToken`, ...). */
 export const CONFIG_NAMES = namesFrom("config");
