@@ -1,18 +1,22 @@
 /**
  * `npm run demo`: an offline dry run of the example stack and its policy pack. Starts the
- * Cloudflare API emulator with sample invites, runs examples/stack through the real Pulumi
+ * Cloudflare API emulator with sample invites and memberships, and a user without two-factor
+ * authentication, runs examples/stack through the real Pulumi
  * dynamic-provider host (the process `pulumi up` starts), prints the stack outputs the way
  * `pulumi stack output` does, then runs the policy pack's rules over the resulting resources.
  */
 import { join } from "node:path";
-import { expiringInvitesPolicy, twoFactorPolicy } from "../provider/policy/rules";
-import { formatPolicyRun, runPoliciesOffline } from "../provider/testing";
-import { USER_INVITES_TYPE } from "../provider";
+import { userAccessPolicies } from "../provider/policy/rules";
+import { USER_INVITES_TYPE, USER_MEMBERSHIPS_TYPE } from "../provider";
 import {
   FAKE_CREDENTIALS,
+  formatPolicyRun,
   formatStackOutputs,
+  runPoliciesOffline,
   runStackOffline,
   sampleInvites,
+  sampleMemberships,
+  sampleUser,
   startCloudflareEmulator,
 } from "../provider/testing";
 
@@ -20,7 +24,11 @@ const PROJECT = "user-invites-example";
 const STACK = "demo";
 
 async function main(): Promise<void> {
-  const emulator = await startCloudflareEmulator({ invites: sampleInvites() });
+  const emulator = await startCloudflareEmulator({
+    invites: sampleInvites(),
+    memberships: sampleMemberships(),
+    user: sampleUser({ twoFactor: false }),
+  });
   try {
     const root = join(__dirname, "..");
     const result = await runStackOffline({
@@ -36,22 +44,23 @@ async function main(): Promise<void> {
       },
     });
     console.log("Offline dry run: the example stack read the Cloudflare API emulator on 127.0.0.1");
+    const paths = [...new Set(emulator.requests.map((r) => `GET ${r.path.replace(/^\/client\/v4/, "")}`))];
     console.log(
-      `(${emulator.requests.length} request to GET /user/invites, fake credentials, sample invites).\n`,
+      `(${emulator.requests.length} requests: ${paths.join(", ")}; fake credentials, sample data).\n`,
     );
     console.log(formatStackOutputs(result));
 
     // What the engine hands a policy: the stack's resources, and no "get"-style read (the rules
-    // find the invitations on each read's UserInvitesPolicyView instead).
+    // find the invitations and memberships on each read's policy view instead).
     const resources = result.resources
-      .filter((r) => r.type !== USER_INVITES_TYPE)
+      .filter((r) => r.type !== USER_INVITES_TYPE && r.type !== USER_MEMBERSHIPS_TYPE)
       .map((r) => ({
         type: r.type,
         name: r.name,
         urn: `urn:pulumi:${STACK}::${PROJECT}::${r.type}::${r.name}`,
         props: r.outputs,
       }));
-    const policies = await runPoliciesOffline([twoFactorPolicy, expiringInvitesPolicy], resources);
+    const policies = await runPoliciesOffline([...userAccessPolicies], resources);
     console.log(
       "\nThe policy pack (examples/policy) over the same resources, as `pulumi preview --policy-pack` would run it:\n",
     );

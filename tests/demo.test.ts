@@ -8,9 +8,23 @@ test("npm run demo prints the stack outputs and the policy results, offline", as
     "Offline dry run: the example stack read the Cloudflare API emulator on 127.0.0.1",
   );
   expect(stdout).toMatch(
-    /Current stack outputs \(5\):\n\s+OUTPUT\s+VALUE\n\s+inviteCountByStatus\s+\{"accepted":2,"expired":1,"pending":3,"rejected":1\}/,
+    /Current stack outputs \(8\):\n\s+OUTPUT\s+VALUE\n\s+acceptedAccountIds\s+\["\w{32}","\w{32}","\w{32}"\]\n/,
   );
+  expect(stdout).toMatch(
+    /\n\s+inviteCountByStatus\s+\{"accepted":2,"expired":1,"pending":3,"rejected":1\}\n/,
+  );
+  expect(stdout).toMatch(/\n\s+twoFactorAuthenticationEnabled\s+false\n/);
   expect(stdout).toContain("pendingOrganizationIds");
+  expect(stdout).toContain(
+    "(3 requests: GET /memberships, GET /user, GET /user/invites; fake credentials, sample data)",
+  );
+  // The memberships' rules, on the memberships' view: an account without two-factor, and the user.
+  expect(stdout).toMatch(
+    /- \[mandatory\] {2}cloudflare-memberships-require-two-factor {2}\(cloudflare-user-invites:policy:UserMembershipsPolicyView: my-access\)\n\s+Account "Umbrella Labs"/,
+  );
+  expect(stdout).toMatch(
+    /- \[mandatory\] {2}cloudflare-user-requires-two-factor .*\n\s+This Cloudflare user does not have two-factor authentication enabled/,
+  );
   // As under the engine: the rules see the read through its policy view, and every one of them ran.
   expect(stdout).toMatch(
     /- \[mandatory\] {2}cloudflare-invites-require-two-factor {2}\(cloudflare-user-invites:policy:UserInvitesPolicyView: my-invites\)\n\s+Organization "Umbrella Labs"/,

@@ -1,10 +1,17 @@
 import fc from "fast-check";
 import { CloudflareConfigError, CloudflareInvitesError, listUserInvites } from "../provider";
+import { readUserMemberships } from "../provider/pulumi/runtime";
 import { runCommand } from "../provider/cli/auditCommand";
 import { INPUT_NAMES, INPUTS, type InputSpec } from "../provider/cloudflare/inputs";
 import { MAX_PARSED_WAIT_MS, parseRateLimitReset, parseRetryAfter } from "../provider/cloudflare/request";
 import { parseListPage } from "../provider/cloudflare/wire";
-import { FAKE_CREDENTIALS, sampleInvites, type Fault } from "../provider/testing";
+import {
+  FAKE_CREDENTIALS,
+  sampleInvites,
+  sampleMemberships,
+  sampleUser,
+  type Fault,
+} from "../provider/testing";
 import { emulator, withEnv } from "./helpers/emulator";
 import { everythingVisible } from "./helpers/visible";
 
@@ -32,6 +39,8 @@ const envelopeLike = fc.oneof(
     result: fc.oneof(
       fc.jsonValue(),
       fc.constant(sampleInvites()),
+      fc.constant(sampleMemberships()),
+      fc.constant(sampleUser()),
       fc.array(fc.dictionary(fc.string(), fc.jsonValue())),
     ),
     result_info: fc.jsonValue(),
@@ -70,7 +79,7 @@ test("the wire parser: any body is a page of invites or a list of problems, neve
   fc.assert(
     fc.property(envelopeLike, (body) => {
       const parsed = parseListPage(body);
-      if (parsed.ok) expect(Array.isArray(parsed.page.invites)).toBe(true);
+      if (parsed.ok) expect(Array.isArray(parsed.page.items)).toBe(true);
       else expect(typeof parsed.problems).toBe("string");
     }),
     RUNS,
@@ -98,6 +107,42 @@ test("the client: any answer gives a list or one of our errors, with no credenti
   expect(served.requests.length).toBeGreaterThanOrEqual(RUNS.numRuns);
   // Both ends were reached: answers that read as a list, and answers that failed.
   expect(seen.list).toBeGreaterThan(0);
+  expect(seen.error).toBeGreaterThan(0);
+});
+
+test("the memberships read: any answers to its two requests give whole outputs or one of our errors", async () => {
+  let next: Fault = {};
+  const served = await emulator({
+    faultFor: (request) => (request.path.endsWith("/user") ? next : undefined),
+  });
+  const memberships = await emulator({ faultFor: () => next });
+  const seen = { whole: 0, error: 0 };
+  await fc.assert(
+    fc.asyncProperty(faultArbitrary, fc.boolean(), async (fault, onMemberships) => {
+      next = fault;
+      // The fault hits /user alone (while /memberships answers well), or both.
+      const url = onMemberships ? memberships.url : served.url;
+      const options = { baseUrl: url, apiToken: TOKEN, maxRetries: 1, backoffBaseMs: 1, maxRetryAfterMs: 0 };
+      const outcome = await readUserMemberships(options, {}, { onlyInputs: true }).catch(
+        (error: unknown) => error,
+      );
+      if (outcome instanceof Error) {
+        expect(outcome).toBeInstanceOf(CloudflareInvitesError);
+        expect(everythingVisible(outcome)).not.toContain(TOKEN);
+        seen.error++;
+      } else {
+        const { memberships: list, twoFactorAuthenticationEnabled } = outcome as {
+          memberships: { accountId: unknown }[];
+          twoFactorAuthenticationEnabled: unknown;
+        };
+        expect(typeof twoFactorAuthenticationEnabled).toBe("boolean");
+        for (const membership of list) expect(typeof membership.accountId).toBe("string");
+        seen.whole++;
+      }
+    }),
+    RUNS,
+  );
+  expect(seen.whole).toBeGreaterThan(0);
   expect(seen.error).toBeGreaterThan(0);
 });
 

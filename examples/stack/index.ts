@@ -1,6 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 // In your own project: import { ... } from "pulumi-cloudflare-user-invites";
-import { DEFAULT_EXPIRY_WINDOW_DAYS, findExpiringInvites, UserInvites } from "../../provider";
+import {
+  DEFAULT_EXPIRY_WINDOW_DAYS,
+  findExpiringInvites,
+  UserInvites,
+  UserMemberships,
+} from "../../provider";
 import { OrganizationAccessReview } from "./accessReview";
 
 /**
@@ -14,12 +19,21 @@ async function stack() {
   // Read on every `pulumi preview` and `pulumi up`; credentials come from `cloudflare:apiToken`
   // (pulumi config set --secret cloudflare:apiToken ...) or CLOUDFLARE_API_TOKEN.
   const invites = new UserInvites("my-invites");
+  // The accounts this user already belongs to, and its own two-factor status (the token also
+  // needs User > User Details > Read for this one).
+  const access = new UserMemberships("my-access");
 
-  // Another resource consuming organization ids from the outputs: Pulumi orders it after the read.
+  // Another resource consuming ids from both reads' outputs: Pulumi orders it after them. An
+  // organization an invitation leads into and an account the user belongs to are the same kind of
+  // thing, so one review covers both, each id once.
   const review = new OrganizationAccessReview("two-factor-review", {
-    organizationIds: invites.organizationsNotEnforcingTwoFactor.apply((orgs) =>
-      orgs.map((o) => o.organizationId),
-    ),
+    organizationIds: pulumi
+      .all([invites.organizationsNotEnforcingTwoFactor, access.accountsNotEnforcingTwoFactor])
+      .apply(([organizations, accounts]) =>
+        [
+          ...new Set([...organizations.map((o) => o.organizationId), ...accounts.map((a) => a.accountId)]),
+        ].sort(),
+      ),
   });
 
   return {
@@ -37,6 +51,12 @@ async function stack() {
     ),
     /** How many invites have each status. */
     inviteCountByStatus: invites.inviteCountByStatus,
+    /** Accounts this user belongs to. */
+    acceptedAccountIds: access.accountIdsByStatus.apply((byStatus) => byStatus["accepted"] ?? []),
+    /** Accounts this user belongs to that do not enforce two-factor authentication (or do not say). */
+    accountsNotEnforcingTwoFactor: access.accountsNotEnforcingTwoFactor,
+    /** Whether this user has two-factor authentication turned on. */
+    twoFactorAuthenticationEnabled: access.twoFactorAuthenticationEnabled,
     /** What the review asks for, one line per organization. */
     twoFactorReviewChecklist: review.checklist,
   };

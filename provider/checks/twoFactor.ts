@@ -1,11 +1,18 @@
 import type { Invite } from "../cloudflare/invite";
+import {
+  ACCESS_MEMBERSHIP_STATUSES,
+  type Membership,
+  type UserTwoFactorStatus,
+} from "../cloudflare/membership";
 import { CloudflareConfigError } from "../cloudflare/errors";
-import { describeInvite, describeOrganization } from "./describe";
+import { describeInvite, describeMembership, describeOrganization } from "./describe";
 
 /**
- * The two-factor check, the one definition behind the resource's `organizationsNotEnforcingTwoFactor`
- * output, the CrossGuard policy and the `audit` command, with one default: so all three always agree.
- * Plain functions, no dependency on Pulumi or `@pulumi/policy`.
+ * The two-factor checks, the one definition behind the resources' `organizationsNotEnforcingTwoFactor`
+ * and `accountsNotEnforcingTwoFactor` outputs, the CrossGuard policies and the `audit` command, with
+ * one default each: so all three always agree. The same rule for invitations and memberships (an
+ * account that does not say counts as not enforcing; one that says it enforces, anywhere, does),
+ * and the user's own flag. Plain functions, no dependency on Pulumi or `@pulumi/policy`.
  */
 
 /** The statuses counted when none are given: an invite that can still be accepted, or was. */
@@ -76,27 +83,54 @@ export function findTwoFactorViolations(
 
 /** The organizations that the given, already counted, invites say do not enforce two-factor authentication. */
 function notEnforcing(counted: readonly Invite[]): OrganizationNotEnforcingTwoFactor[] {
-  const byOrganization = new Map<string, OrganizationNotEnforcingTwoFactor | "enforcing">();
-  for (const invite of counted) {
-    const known = byOrganization.get(invite.organizationId);
-    if (invite.organizationIsEnforcingTwoFactor === true) {
-      byOrganization.set(invite.organizationId, "enforcing");
+  return accountsNotEnforcing(counted, (invite) => ({
+    id: invite.organizationId,
+    name: invite.organizationName,
+    enforcing: invite.organizationIsEnforcingTwoFactor,
+  })).map(({ id, name, enforcing }) => {
+    const entry: OrganizationNotEnforcingTwoFactor = {
+      organizationId: id,
+      organizationIsEnforcingTwoFactor: enforcing,
+    };
+    return name === undefined ? entry : { ...entry, organizationName: name };
+  });
+}
+
+/** What the rule needs to know of an invite or a membership: its account, and what it says. */
+interface AccountFacts {
+  readonly id: string;
+  readonly name?: string | undefined;
+  readonly enforcing?: boolean | undefined;
+}
+
+/**
+ * The accounts the items say do not enforce two-factor authentication, or do not say: one entry
+ * per account, ordered by id. An account reported as enforcing by any item counts as enforcing;
+ * a name given by any item is kept.
+ */
+function accountsNotEnforcing<Item>(
+  items: readonly Item[],
+  factsOf: (item: Item) => AccountFacts,
+): { id: string; name?: string; enforcing: false | null }[] {
+  const byAccount = new Map<string, { id: string; name?: string; enforcing: false | null } | "enforcing">();
+  for (const item of items) {
+    const facts = factsOf(item);
+    const known = byAccount.get(facts.id);
+    if (facts.enforcing === true) {
+      byAccount.set(facts.id, "enforcing");
       continue;
     }
-    if (known === "enforcing" || known?.organizationIsEnforcingTwoFactor === false) continue;
-    const entry: {
-      -readonly [K in keyof OrganizationNotEnforcingTwoFactor]: OrganizationNotEnforcingTwoFactor[K];
-    } = {
-      organizationId: invite.organizationId,
-      organizationIsEnforcingTwoFactor: invite.organizationIsEnforcingTwoFactor === false ? false : null,
-    };
-    const name = invite.organizationName ?? (known === undefined ? undefined : known.organizationName);
-    if (name !== undefined) entry.organizationName = name;
-    byOrganization.set(invite.organizationId, entry);
+    if (known === "enforcing" || known?.enforcing === false) continue;
+    const name = facts.name ?? known?.name;
+    byAccount.set(facts.id, {
+      id: facts.id,
+      enforcing: facts.enforcing === false ? false : null,
+      ...(name === undefined ? {} : { name }),
+    });
   }
-  return [...byOrganization.values()]
-    .filter((entry): entry is OrganizationNotEnforcingTwoFactor => entry !== "enforcing")
-    .sort((a, b) => (a.organizationId < b.organizationId ? -1 : a.organizationId > b.organizationId ? 1 : 0));
+  return [...byAccount.values()]
+    .filter((entry) => entry !== "enforcing")
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The invites the check counts: of a counted status, into an organization that is not exempt. */
@@ -129,4 +163,88 @@ function violationMessage(
     `Ask its administrators to enforce two-factor authentication, reject the invite, or exempt the ` +
     `organization with exemptOrganizationIds.`
   );
+}
+
+// --- Memberships and the user ---
+
+/** Which memberships the two-factor check counts: the accepted ones, of accounts not exempt. */
+export interface MembershipTwoFactorCheck {
+  /** Accounts (organizations) that are allowed not to enforce two-factor authentication. */
+  readonly exemptOrganizationIds?: readonly string[] | undefined;
+}
+
+/** An account the user belongs to (an accepted membership) that does not enforce two-factor authentication. */
+export interface AccountNotEnforcingTwoFactor {
+  readonly accountId: string;
+  /** The account's name, when Cloudflare gave one. */
+  readonly accountName?: string;
+  /** `false`: the account does not enforce two-factor authentication; `null`: Cloudflare did not say. */
+  readonly accountIsEnforcingTwoFactor: false | null;
+}
+
+/** One account that breaks the rule, with the membership that gives the user access to it. */
+export interface MembershipTwoFactorViolation extends AccountNotEnforcingTwoFactor {
+  /** The accepted memberships of this account. */
+  readonly memberships: readonly Membership[];
+  /** A sentence that names the account, its id and the membership, and says what to do. */
+  readonly message: string;
+}
+
+/**
+ * The accounts of accepted memberships that do not enforce two-factor authentication, or do not
+ * say: the user holds access to them now. Exempt accounts are left out; ordered by account id.
+ */
+export function accountsNotEnforcingTwoFactor(
+  memberships: readonly Membership[],
+  check: MembershipTwoFactorCheck = {},
+): AccountNotEnforcingTwoFactor[] {
+  return findMembershipTwoFactorViolations(memberships, check).map(
+    ({ memberships: _memberships, message: _message, ...account }) => account,
+  );
+}
+
+/** {@link accountsNotEnforcingTwoFactor}, each with its memberships and a message: what the policy reports and `audit` prints. */
+export function findMembershipTwoFactorViolations(
+  memberships: readonly Membership[],
+  check: MembershipTwoFactorCheck = {},
+): MembershipTwoFactorViolation[] {
+  const exempt = new Set(check.exemptOrganizationIds ?? []);
+  const counted = memberships.filter(
+    (m) =>
+      m.status !== undefined && ACCESS_MEMBERSHIP_STATUSES.includes(m.status) && !exempt.has(m.accountId),
+  );
+  const facts = (m: Membership): AccountFacts => ({
+    id: m.accountId,
+    name: m.accountName,
+    enforcing: m.accountIsEnforcingTwoFactor,
+  });
+  return accountsNotEnforcing(counted, facts).map(({ id, name, enforcing }) => {
+    const of = counted.filter((m) => m.accountId === id);
+    const account: AccountNotEnforcingTwoFactor = {
+      accountId: id,
+      accountIsEnforcingTwoFactor: enforcing,
+      ...(name === undefined ? {} : { accountName: name }),
+    };
+    const state =
+      enforcing === false
+        ? "does not enforce two-factor authentication"
+        : "does not report whether it enforces two-factor authentication";
+    const message =
+      `Account ${describeOrganization({ organizationId: id, organizationName: name })} ${state}, and this user ` +
+      `holds access to it: ${of.map(describeMembership).join("; ")}. Ask its administrators to enforce ` +
+      `two-factor authentication, leave the account, or exempt it with exemptOrganizationIds.`;
+    return { ...account, memberships: of, message };
+  });
+}
+
+/** The user's own two-factor status as a violation: a message when it is off, else `undefined`. */
+export function findUserTwoFactorViolation(
+  user: UserTwoFactorStatus,
+): { readonly message: string } | undefined {
+  if (user.twoFactorAuthenticationEnabled) return undefined;
+  return {
+    message:
+      "This Cloudflare user does not have two-factor authentication enabled: anyone with its password " +
+      "can sign in to every account it belongs to. Turn it on under My Profile > Authentication.",
+  };
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { listUserInvites } from "../cloudflare/client";
+import { getUser, listUserInvites, listUserMemberships } from "../cloudflare/client";
 import { filterProblems, type InviteFilters } from "../cloudflare/filters";
 import { DEFAULTS, INPUTS } from "../cloudflare/inputs";
 import { CloudflareInvitesError } from "../cloudflare/errors";
@@ -7,7 +7,12 @@ import { formatProblems, isWholeNumberWithin, wholeNumberRange, type Problem } f
 import { VERSION } from "../core/version";
 import { formatAuditJson, formatAuditTable, type AuditReport } from "./auditReport";
 import { DEFAULT_EXPIRY_WINDOW_DAYS, findExpiringInvites } from "../checks/expiry";
-import { DEFAULT_COUNTED_STATUSES, findTwoFactorViolations } from "../checks/twoFactor";
+import {
+  DEFAULT_COUNTED_STATUSES,
+  findMembershipTwoFactorViolations,
+  findTwoFactorViolations,
+  findUserTwoFactorViolation,
+} from "../checks/twoFactor";
 
 /** Where the command writes and what it reads, so tests can run it in-process. */
 export interface CommandIo {
@@ -25,24 +30,25 @@ const MAX_EXPIRY_WINDOW_DAYS = 36_500;
 
 export const USAGE = `Usage: pulumi-cloudflare-user-invites audit [options]
 
-Lists the Cloudflare invitations of the user behind the credentials, and checks that every
-organization they lead into enforces two-factor authentication (the same rule as the policy pack).
+Lists the Cloudflare invitations and memberships of the user behind the credentials, and checks
+(with the same rules as the policy pack) that every organization an invitation leads into and
+every account the user belongs to enforces two-factor authentication, and that the user has it on.
 
 Credentials, as in every Cloudflare SDK: CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL + CLOUDFLARE_API_KEY
-(a user API token needs User > Memberships > Read). There is deliberately no flag for a credential:
-command lines end up in shell history and process lists.
+(a user API token needs User > Memberships > Read and User > User Details > Read). There is
+deliberately no flag for a credential: command lines end up in shell history and process lists.
 
 Options:
   --json                      print JSON instead of a table
   --counted-statuses <list>         statuses the two-factor check counts (default: ${DEFAULT_COUNTED_STATUSES.join(",")})
-  --exempt-organization-ids <list>  organization ids allowed not to enforce two-factor authentication
+  --exempt-organization-ids <list>  organization (account) ids allowed not to enforce two-factor authentication
   --expiring-within-days <n>        report pending invites expiring within n days (default ${DEFAULT_EXPIRY_WINDOW_DAYS}; 0: off)
   --base-url <url>                  API root (default: CLOUDFLARE_BASE_URL, else Cloudflare's)
   --timeout-ms <n>                  time allowed per attempt (default ${DEFAULTS.timeoutMs})
   -h, --help                        show this help
   --version                         show the version
 
-Exit codes: 0 no violation, 1 violations found, 2 bad usage or the invitations could not be read.`;
+Exit codes: 0 no violation, 1 violations found, 2 bad usage or the API could not be read.`;
 
 /** Runs `pulumi-cloudflare-user-invites <argv>` and returns the exit code. */
 export async function runCommand(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -108,12 +114,22 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
 
   let report: AuditReport;
   try {
-    const invites = await listUserInvites({ baseUrl: values["base-url"], timeoutMs });
+    const connection = { baseUrl: values["base-url"], timeoutMs };
+    // All three at once; the whole report or none of it (the first failure, in this order).
+    const [invites, memberships, user] = await settledInOrder(
+      listUserInvites(connection),
+      listUserMemberships(connection),
+      getUser(connection),
+    );
     const now = io.now ?? new Date();
     report = {
       invites,
       violations: findTwoFactorViolations(invites, { countedStatuses, exemptOrganizationIds: exempt }),
       expiringSoon: days > 0 ? findExpiringInvites(invites, days, now) : [],
+      memberships,
+      membershipViolations: findMembershipTwoFactorViolations(memberships, { exemptOrganizationIds: exempt }),
+      user,
+      userViolation: findUserTwoFactorViolation(user) ?? null,
     };
   } catch (error) {
     if (!(error instanceof CloudflareInvitesError)) throw error;
@@ -121,7 +137,18 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
     return EXIT.error;
   }
   io.stdout(values.json ? formatAuditJson(report) : formatAuditTable(report));
-  return report.violations.length > 0 ? EXIT.violations : EXIT.ok;
+  const found =
+    report.violations.length + report.membershipViolations.length + (report.userViolation ? 1 : 0);
+  return found > 0 ? EXIT.violations : EXIT.ok;
+}
+
+/** Waits for every promise, then returns their values, or throws the first failure in argument order. */
+async function settledInOrder<T extends readonly unknown[]>(
+  ...promises: { [K in keyof T]: Promise<T[K]> }
+): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  for (const result of settled) if (result.status === "rejected") throw result.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 /** `a,b, c` → `["a", "b", "c"]`; absent → undefined (the default applies). */

@@ -1,12 +1,20 @@
 import type { Invite } from "../cloudflare/invite";
+import type { Membership, UserTwoFactorStatus } from "../cloudflare/membership";
 import type { ExpiringInviteNotice } from "../checks/expiry";
-import type { TwoFactorViolation } from "../checks/twoFactor";
+import type { MembershipTwoFactorViolation, TwoFactorViolation } from "../checks/twoFactor";
 
 /** What the audit found, in the shape `audit --json` prints. */
 export interface AuditReport {
   readonly invites: readonly Invite[];
+  /** Organizations reached by counted invites that do not enforce two-factor authentication. */
   readonly violations: readonly TwoFactorViolation[];
   readonly expiringSoon: readonly ExpiringInviteNotice[];
+  readonly memberships: readonly Membership[];
+  /** Accounts of accepted memberships that do not enforce two-factor authentication. */
+  readonly membershipViolations: readonly MembershipTwoFactorViolation[];
+  readonly user: UserTwoFactorStatus;
+  /** The user's own two-factor authentication, when it is off. */
+  readonly userViolation: { readonly message: string } | null;
 }
 
 /** The report as JSON: invites in full, violations and notices by invite id. */
@@ -28,51 +36,95 @@ export function formatAuditJson(report: AuditReport): string {
         daysLeft: n.daysLeft,
         message: n.message,
       })),
+      memberships: report.memberships,
+      membershipViolations: report.membershipViolations.map((v) => ({
+        accountId: v.accountId,
+        accountName: v.accountName ?? null,
+        accountIsEnforcingTwoFactor: v.accountIsEnforcingTwoFactor,
+        membershipIds: v.memberships.map((m) => m.id ?? null),
+        message: v.message,
+      })),
+      user: report.user,
+      userViolation: report.userViolation,
     },
     null,
     2,
   );
 }
 
-/** The report as a table of invitations, then the violations and the advisory notices. */
+/**
+ * The report as tables of invitations and memberships, the user's own two-factor status, then the
+ * violations and the advisory notices.
+ */
 export function formatAuditTable(report: AuditReport): string {
-  const header = ["ORGANIZATION", "ORGANIZATION ID", "STATUS", "TWO-FACTOR", "EXPIRES", "ROLES"];
-  const rows = report.invites.map((invite) => [
-    invite.organizationName ?? "",
-    invite.organizationId,
-    invite.status ?? "",
-    invite.organizationIsEnforcingTwoFactor === undefined
-      ? "unknown"
-      : invite.organizationIsEnforcingTwoFactor
-        ? "enforced"
-        : "NOT enforced",
-    invite.expiresOn?.slice(0, 10) ?? "",
-    invite.roles.join(", "),
-  ]);
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
-  );
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-      .join("  ")
-      .trimEnd();
   const lines = [
-    `${report.invites.length} invitation${report.invites.length === 1 ? "" : "s"}`,
+    ...table(
+      plural(report.invites.length, "invitation"),
+      ["ORGANIZATION", "ORGANIZATION ID", "STATUS", "TWO-FACTOR", "EXPIRES", "ROLES"],
+      report.invites.map((invite) => [
+        invite.organizationName ?? "",
+        invite.organizationId,
+        invite.status ?? "",
+        twoFactorCell(invite.organizationIsEnforcingTwoFactor),
+        invite.expiresOn?.slice(0, 10) ?? "",
+        invite.roles.join(", "),
+      ]),
+    ),
     "",
-    line(header),
-    ...rows.map(line),
+    ...table(
+      plural(report.memberships.length, "membership"),
+      ["ACCOUNT", "ACCOUNT ID", "STATUS", "TWO-FACTOR", "ROLES"],
+      report.memberships.map((membership) => [
+        membership.accountName ?? "",
+        membership.accountId,
+        membership.status ?? "",
+        twoFactorCell(membership.accountIsEnforcingTwoFactor),
+        membership.roles.join(", "),
+      ]),
+    ),
+    "",
+    `This user's two-factor authentication: ${
+      report.user.twoFactorAuthenticationEnabled ? "enabled" : "NOT enabled"
+    }${report.user.twoFactorAuthenticationLocked ? " (required by one of its accounts)" : ""}.`,
     "",
   ];
-  if (report.violations.length === 0) {
-    lines.push("No violation: every counted organization enforces two-factor authentication.");
+  const messages = [
+    ...report.violations.map((v) => v.message),
+    ...report.membershipViolations.map((v) => v.message),
+    ...(report.userViolation ? [report.userViolation.message] : []),
+  ];
+  if (messages.length === 0) {
+    lines.push(
+      "No violation: every counted organization and account enforces two-factor authentication, and so does this user.",
+    );
   } else {
-    lines.push(`${report.violations.length} violation${report.violations.length === 1 ? "" : "s"}:`);
-    for (const violation of report.violations) lines.push(`  x ${violation.message}`);
+    lines.push(`${plural(messages.length, "violation")}:`);
+    for (const message of messages) lines.push(`  x ${message}`);
   }
   if (report.expiringSoon.length > 0) {
     lines.push("", "Advisory:");
     for (const notice of report.expiringSoon) lines.push(`  ! ${notice.message}`);
   }
   return lines.join("\n");
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+function twoFactorCell(enforcing: boolean | undefined): string {
+  return enforcing === undefined ? "unknown" : enforcing ? "enforced" : "NOT enforced";
+}
+
+/** A title, then a header and rows in columns as wide as their widest cell. */
+function table(title: string, header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((name, column) =>
+    Math.max(name.length, ...rows.map((row) => row[column]?.length ?? 0)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join("  ")
+      .trimEnd();
+  return [title, "", line(header), ...rows.map(line)];
 }

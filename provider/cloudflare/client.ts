@@ -17,13 +17,31 @@ import {
   rayText,
   scrubbedCause,
 } from "./errors";
+import { ENDPOINTS, type Endpoint } from "./endpoints";
 import { applyFilters, assertValidFilters } from "./filters";
-import { INPUT_NAMES, numericInput, type InputValue, type InputValues } from "./inputs";
+import {
+  CONNECTION_INPUT_NAMES,
+  INPUT_NAMES,
+  MEMBERSHIP_INPUTS,
+  numericInput,
+  type InputValue,
+  type InputValues,
+  type MembershipInputValues,
+} from "./inputs";
 import type { Invite } from "./invite";
-import { inviteIdentity, orderInvites } from "./order";
+import type { Membership, UserTwoFactorStatus } from "./membership";
+import { inviteIdentity, membershipIdentity, orderInvites, orderMemberships } from "./order";
 import { defaultDispatcher, type HttpDispatcher, type RequestSettings } from "./request";
 import { getJson, retryPolicyOf, type RetryPolicy } from "./retry";
-import { parseListPage } from "./wire";
+import {
+  INVITE_CODEC,
+  MEMBERSHIP_CODEC,
+  parseListPage,
+  parseUser,
+  type ItemCodec,
+  type WireInvite,
+  type WireMembership,
+} from "./wire";
 
 /**
  * Options of {@link listUserInvites}: every input (see `INPUTS`), each optional, plus the
@@ -39,8 +57,23 @@ export type ListUserInvitesOptions = Omit<InputValues, "baseUrl"> & {
   readonly dispatcher?: HttpDispatcher | undefined;
 };
 
-/** Every key of {@link ListUserInvitesOptions}; anything else is refused before a request. */
+/** The options every call takes: where to connect, with which credentials, within which limits. */
+export type ConnectionOptions = Pick<
+  ListUserInvitesOptions,
+  (typeof CONNECTION_INPUT_NAMES)[number] | "dispatcher"
+>;
+
+/** Options of {@link listUserMemberships}: its filters, and the {@link ConnectionOptions}. */
+export type ListUserMembershipsOptions = ConnectionOptions &
+  Pick<MembershipInputValues, "statuses" | "accountIds">;
+
+/** The option keys of each call; anything else is refused before a request. */
+const CONNECTION_KEYS: readonly string[] = [...CONNECTION_INPUT_NAMES, "dispatcher"];
 const LIST_OPTION_KEYS: readonly string[] = [...INPUT_NAMES, "dispatcher"];
+const MEMBERSHIP_OPTION_KEYS: readonly string[] = [...Object.keys(MEMBERSHIP_INPUTS), "dispatcher"];
+
+/** Memberships asked per page: Cloudflare's largest page, so M memberships take ceil(M / 50) requests. */
+export const MEMBERSHIPS_PER_PAGE = 50;
 
 /**
  * Where the client reads settings that are not passed explicitly. The resource's provider adds
@@ -69,17 +102,36 @@ export interface SettingSources {
  * @throws {@link CloudflareNetworkError} (or {@link CloudflareTimeoutError}) when no answer arrives.
  */
 export async function listUserInvites(options: ListUserInvitesOptions = {}): Promise<Invite[]> {
-  const unknown = unknownKeyProblems(options ?? {}, LIST_OPTION_KEYS, "option");
-  if (unknown.length > 0) {
-    throw new CloudflareConfigError(`Invalid listUserInvites options: ${formatProblems(unknown)}.`);
-  }
-  return listUserInvitesFrom(options, {
-    credentials: [{ values: options, names: OPTION_NAMES }, environmentSource(process.env)],
-    baseUrl: [
-      { value: options.baseUrl, name: "baseUrl" },
-      { value: process.env["CLOUDFLARE_BASE_URL"], name: "CLOUDFLARE_BASE_URL" },
-    ],
-  });
+  refuseUnknownOptions(options, LIST_OPTION_KEYS, "listUserInvites");
+  return listUserInvitesFrom(options, defaultSources(options));
+}
+
+/**
+ * Lists the user's memberships (`GET /memberships`): the accounts the user belongs to, or is
+ * invited into, with each account's two-factor setting. Every page, as {@link listUserInvites}
+ * reads them (50 a page), with the same retries, limits and errors; ordered by account id, then
+ * membership id, then filtered by `statuses` and `accountIds`. A single status is also sent to
+ * Cloudflare, so fewer pages come back.
+ *
+ * @throws the errors of {@link listUserInvites}.
+ */
+export async function listUserMemberships(options: ListUserMembershipsOptions = {}): Promise<Membership[]> {
+  refuseUnknownOptions(options, MEMBERSHIP_OPTION_KEYS, "listUserMemberships");
+  return listUserMembershipsFrom(options, defaultSources(options));
+}
+
+/**
+ * Reads the user's own two-factor status (`GET /user`). It needs the "User Details Read"
+ * permission, which a token with only "Memberships Read" lacks: the error says so.
+ *
+ * @throws the errors of {@link listUserInvites}.
+ */
+export async function getUser(options: ConnectionOptions = {}): Promise<UserTwoFactorStatus> {
+  refuseUnknownOptions(options, CONNECTION_KEYS, "getUser");
+  const sources = defaultSources(options);
+  return withPackageErrors(sources, "Reading the Cloudflare user", () =>
+    getUserWith(connect(options, sources)),
+  );
 }
 
 /** {@link listUserInvites} with the settings' sources spelled out; used by the provider. */
@@ -87,36 +139,113 @@ export async function listUserInvitesFrom(
   options: ListUserInvitesOptions,
   sources: SettingSources,
 ): Promise<Invite[]> {
-  try {
-    return await listWith(options, sources);
-  } catch (error) {
-    throw asPackageError(error, sources);
+  return withPackageErrors(sources, "Listing Cloudflare invitations", async () => {
+    assertValidFilters(options);
+    const all = await fetchAllPages(connect(options, sources), INVITE_LIST);
+    return applyFilters(orderInvites(all), options);
+  });
+}
+
+/** {@link listUserMemberships} with the settings' sources spelled out. */
+export async function listUserMembershipsFrom(
+  options: ListUserMembershipsOptions,
+  sources: SettingSources,
+): Promise<Membership[]> {
+  return withPackageErrors(sources, "Listing Cloudflare memberships", () =>
+    membershipsWith(connect(options, sources), options),
+  );
+}
+
+/** The user's memberships and own two-factor status, read side by side over one connection. */
+export interface UserAccess {
+  readonly memberships: Membership[];
+  readonly user: UserTwoFactorStatus;
+}
+
+/**
+ * The memberships and the user's two-factor status, read at the same time: what the
+ * `UserMemberships` resource shows. Both or neither: if either read fails, the call throws (the
+ * memberships' error first, when both fail), never half a picture.
+ */
+export async function readUserAccessFrom(
+  options: ListUserMembershipsOptions,
+  sources: SettingSources,
+): Promise<UserAccess> {
+  return withPackageErrors(sources, "Reading Cloudflare memberships", async () => {
+    const connection = connect(options, sources);
+    const [memberships, user] = await Promise.allSettled([
+      membershipsWith(connection, options),
+      getUserWith(connection),
+    ]);
+    if (memberships.status === "rejected") throw memberships.reason;
+    if (user.status === "rejected") throw user.reason;
+    return { memberships: memberships.value, user: user.value };
+  });
+}
+
+/** The sources of a call made without Pulumi: its options, then the `CLOUDFLARE_*` variables. */
+function defaultSources(options: ConnectionOptions): SettingSources {
+  return {
+    credentials: [{ values: options, names: OPTION_NAMES }, environmentSource(process.env)],
+    baseUrl: [
+      { value: options.baseUrl, name: "baseUrl" },
+      { value: process.env["CLOUDFLARE_BASE_URL"], name: "CLOUDFLARE_BASE_URL" },
+    ],
+  };
+}
+
+function refuseUnknownOptions(options: object, keys: readonly string[], call: string): void {
+  const unknown = unknownKeyProblems(options ?? {}, keys, "option");
+  if (unknown.length > 0) {
+    throw new CloudflareConfigError(`Invalid ${call} options: ${formatProblems(unknown)}.`);
   }
 }
 
-async function listWith(options: ListUserInvitesOptions, sources: SettingSources): Promise<Invite[]> {
-  assertValidFilters(options);
+/** Everything a request needs, resolved once per call, before the first request. */
+interface Connection {
+  readonly settings: RequestSettings;
+  readonly policy: RetryPolicy;
+  readonly baseUrl: URL;
+  readonly maxPages: number;
+}
+
+function connect(options: ConnectionOptions, sources: SettingSources): Connection {
   const credentials = resolveCredentials(sources.credentials, sources.missingCredentialsNote);
   const baseUrl = resolveBaseUrl(sources.baseUrl);
-  const settings: RequestSettings = {
-    dispatcher: options.dispatcher ?? defaultDispatcher(baseUrl),
-    headers: {
-      ...authHeaders(credentials),
-      accept: "application/json",
-      "user-agent": `${PACKAGE_NAME}/${VERSION} node/${process.versions.node}`,
+  return {
+    settings: {
+      dispatcher: options.dispatcher ?? defaultDispatcher(baseUrl),
+      headers: {
+        ...authHeaders(credentials),
+        accept: "application/json",
+        "user-agent": `${PACKAGE_NAME}/${VERSION} node/${process.versions.node}`,
+      },
+      timeoutMs: numericInput(options, "timeoutMs"),
+      maxResponseBytes: numericInput(options, "maxResponseBytes"),
+      secrets: secretValues(credentials),
+      scheme: credentials.scheme,
     },
-    timeoutMs: numericInput(options, "timeoutMs"),
-    maxResponseBytes: numericInput(options, "maxResponseBytes"),
-    secrets: secretValues(credentials),
-    scheme: credentials.scheme,
-  };
-  const all = await fetchAllPages(
-    settings,
-    retryPolicyOf(options),
+    policy: retryPolicyOf(options),
     baseUrl,
-    numericInput(options, "maxPages"),
-  );
-  return applyFilters(orderInvites(all), options);
+    maxPages: numericInput(options, "maxPages"),
+  };
+}
+
+async function membershipsWith(
+  connection: Connection,
+  options: ListUserMembershipsOptions,
+): Promise<Membership[]> {
+  assertValidFilters(options, MEMBERSHIP_INPUTS);
+  const only = options.statuses?.length === 1 ? options.statuses[0] : undefined;
+  const all = await fetchAllPages(connection, membershipList(only));
+  return applyFilters(orderMemberships(all), options, MEMBERSHIP_INPUTS);
+}
+
+async function getUserWith({ settings, policy, baseUrl }: Connection): Promise<UserTwoFactorStatus> {
+  const response = await getJson(settings, policy, endpointUrl(baseUrl, ENDPOINTS.user));
+  const parsed = parseUser(response.body);
+  if (!parsed.ok) throw unusableResponse(settings, response, parsed.problems);
+  return parsed.user;
 }
 
 /**
@@ -124,7 +253,19 @@ async function listWith(options: ListUserInvitesOptions, sources: SettingSources
  * ours, or of a library under us, met with input nobody foresaw) is wrapped, scrubbed of every
  * credential the call could have used.
  */
-function asPackageError(error: unknown, sources: SettingSources): CloudflareInvitesError {
+async function withPackageErrors<T>(
+  sources: SettingSources,
+  doing: string,
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw asPackageError(error, sources, doing);
+  }
+}
+
+function asPackageError(error: unknown, sources: SettingSources, doing: string): CloudflareInvitesError {
   if (error instanceof CloudflareInvitesError) return error;
   const secrets = sources.credentials.flatMap((source) =>
     Object.values(source.values).filter((value): value is string => typeof value === "string"),
@@ -133,7 +274,7 @@ function asPackageError(error: unknown, sources: SettingSources): CloudflareInvi
   const message = typeof text === "string" ? `${String(name ?? "Error")}: ${text}` : String(error);
   return new CloudflareInvitesError(
     redact(
-      `Listing Cloudflare invitations failed unexpectedly (${message.slice(0, 300)}). This is a bug in ` +
+      `${doing} failed unexpectedly (${message.slice(0, 300)}). This is a bug in ` +
         `${PACKAGE_NAME}: please report it with this message.`,
       secrets,
     ),
@@ -141,57 +282,101 @@ function asPackageError(error: unknown, sources: SettingSources): CloudflareInvi
   );
 }
 
+/** A 2xx answer this package cannot use, with zod's account of why. */
+function unusableResponse(
+  settings: RequestSettings,
+  response: { readonly path: string; readonly status: number; readonly rayId?: string | undefined },
+  problems: string,
+): CloudflareResponseError {
+  return new CloudflareResponseError(
+    redact(
+      `Cloudflare API GET ${response.path} answered HTTP ${response.status} with a response ` +
+        `this package cannot use${rayText(response.rayId)}:\n${problems}\n` +
+        `If Cloudflare changed the format, please report it with the cf-ray id.`,
+      settings.secrets,
+    ),
+    { method: "GET", path: response.path, status: response.status, rayId: response.rayId },
+  );
+}
+
 // --- Every page ---
+
+/** How one list endpoint is paged, checked and de-duplicated. */
+interface ListRequest<Wire, Item> {
+  readonly endpoint: Endpoint;
+  readonly codec: ItemCodec<Wire, Item>;
+  /** What identifies an item across pages. */
+  readonly identity: (item: Item) => string;
+  /** The query of page `page`, given the page size the server reported on the page before. */
+  readonly query: (page: number, reportedPerPage: number | undefined) => Record<string, string>;
+}
+
+/**
+ * Invitations: the first page is asked for exactly as the official SDKs do (no query); later ones
+ * name page and size.
+ */
+const INVITE_LIST: ListRequest<WireInvite, Invite> = {
+  endpoint: ENDPOINTS.invites,
+  codec: INVITE_CODEC,
+  identity: inviteIdentity,
+  query: (page, perPage) =>
+    page === 1 ? {} : { page: String(page), ...(perPage === undefined ? {} : { per_page: String(perPage) }) },
+};
+
+/** Memberships: 50 a page from the first, and a single status filter sent along. */
+function membershipList(status: string | undefined): ListRequest<WireMembership, Membership> {
+  return {
+    endpoint: ENDPOINTS.memberships,
+    codec: MEMBERSHIP_CODEC,
+    identity: membershipIdentity,
+    query: (page) => ({
+      ...(page === 1 ? {} : { page: String(page) }),
+      per_page: String(MEMBERSHIPS_PER_PAGE),
+      ...(status === undefined ? {} : { status }),
+    }),
+  };
+}
 
 /**
  * Fetches page after page while `result_info` says more remain. Stops on an empty page or one
- * that adds no new invite (a server that ignores `page`), and fails past `maxPages`: the list is
- * whole, or the call throws. Repeats are left in (`orderInvites` drops them); the keys seen are
- * only collected once a second page is needed, since on the first every invite is new.
+ * that adds no new item (a server that ignores `page`), and fails past `maxPages`: the list is
+ * whole, or the call throws. Repeats are left in (the ordering drops them); the keys seen are
+ * only collected once a second page is needed, since on the first every item is new.
  */
-async function fetchAllPages(
-  settings: RequestSettings,
-  policy: RetryPolicy,
-  baseUrl: URL,
-  maxPages: number,
-): Promise<Invite[]> {
-  let all: Invite[] = [];
+async function fetchAllPages<Wire, Item>(
+  { settings, policy, baseUrl, maxPages }: Connection,
+  list: ListRequest<Wire, Item>,
+): Promise<Item[]> {
+  let all: Item[] = [];
   let seen: Set<string> | undefined;
   let perPage: number | undefined;
   for (let page = 1; ; page++) {
-    const response = await getJson(settings, policy, pageUrl(baseUrl, page, perPage));
-    const parsed = parseListPage(response.body);
-    if (!parsed.ok) {
-      throw new CloudflareResponseError(
-        redact(
-          `Cloudflare API GET ${response.path} answered HTTP ${response.status} with a response ` +
-            `this package cannot use${rayText(response.rayId)}:\n${parsed.problems}\n` +
-            `If Cloudflare changed the format, please report it with the cf-ray id.`,
-          settings.secrets,
-        ),
-        { method: "GET", path: response.path, status: response.status, rayId: response.rayId },
-      );
-    }
-    const { invites, resultInfo: info } = parsed.page;
-    let added = invites.length;
-    if (page === 1) all = invites;
+    const url = endpointUrl(baseUrl, list.endpoint);
+    for (const [name, value] of Object.entries(list.query(page, perPage))) url.searchParams.set(name, value);
+    const response = await getJson(settings, policy, url);
+    const parsed = parseListPage(response.body, list.codec);
+    if (!parsed.ok) throw unusableResponse(settings, response, parsed.problems);
+    const { items, resultInfo: info } = parsed.page;
+    let added = items.length;
+    if (page === 1) all = items;
     else {
-      seen ??= new Set(all.map(inviteIdentity));
+      seen ??= new Set(all.map(list.identity));
       added = 0;
-      for (const invite of invites) {
-        const key = inviteIdentity(invite);
+      for (const item of items) {
+        const key = list.identity(item);
         if (!seen.has(key)) {
           seen.add(key);
-          all.push(invite);
+          all.push(item);
           added++;
         }
       }
     }
-    if (invites.length === 0 || added === 0 || !morePagesRemain(info, page)) break;
+    if (items.length === 0 || added === 0 || !morePagesRemain(info, page)) break;
     if (page >= maxPages) {
+      const noun = list.codec.noun;
       throw new CloudflareResponseError(
-        `Cloudflare API GET ${response.path} still reports more invites after ${page} pages ` +
-          `(maxPages). Raise maxPages if this user really has that many invitations.`,
+        `Cloudflare API GET ${response.path} still reports more ${noun} after ${page} pages ` +
+          `(maxPages). Raise maxPages if this user really has that many ${noun}.`,
         { method: "GET", path: response.path, status: response.status, rayId: response.rayId },
       );
     }
@@ -215,12 +400,7 @@ export function morePagesRemain(info: PagingFacts | null | undefined, page: numb
   return false;
 }
 
-/** The first page is asked for exactly as the official SDKs do (no query); later ones name page and size. */
-function pageUrl(baseUrl: URL, page: number, perPage: number | undefined): URL {
-  const url = new URL(`${baseUrl.pathname}/user/invites`, baseUrl);
-  if (page > 1) {
-    url.searchParams.set("page", String(page));
-    if (perPage !== undefined) url.searchParams.set("per_page", String(perPage));
-  }
-  return url;
+/** An endpoint's URL under the API root, without a query. */
+function endpointUrl(baseUrl: URL, endpoint: Endpoint): URL {
+  return new URL(`${baseUrl.pathname}${endpoint.path}`, baseUrl);
 }

@@ -1,4 +1,5 @@
 import { redact } from "../core/redact";
+import { ENDPOINTS, type Endpoint } from "./endpoints";
 
 /**
  * The errors this package throws, and how a failed request becomes one of them. Each message stands on its own and says what to do: the Pulumi
@@ -291,10 +292,6 @@ export function isCloudflareInvitesError(
 
 // --- Which class an API error is, and what a person should do about it ---
 
-/** Where Cloudflare documents this endpoint; quoted at the end of authorization errors. */
-export const ENDPOINT_DOCS_URL =
-  "https://developers.cloudflare.com/api/resources/user/subresources/invites/methods/list/";
-
 /** Cloudflare codes for a credential header it could not read (a token sent as a key, say). */
 const MALFORMED_CREDENTIAL_CODES: readonly (number | null)[] = [6003, 6103, 6111];
 /** Cloudflare's code for a request that carried no credentials. */
@@ -314,9 +311,16 @@ const RATE_LIMIT_CODES: readonly (number | null)[] = [971, 10100];
 
 /**
  * What a person should do about a Cloudflare error, from its HTTP status and error codes.
- * `scheme` says which credentials were sent, so the advice names the right ones.
+ * `scheme` says which credentials were sent, and `endpoint` which permission the request needed,
+ * so the advice names the right ones.
  */
-export function hintFor(status: number, errors: readonly ApiErrorDetail[], scheme: "token" | "key"): string {
+export function hintFor(
+  status: number,
+  errors: readonly ApiErrorDetail[],
+  scheme: "token" | "key",
+  endpoint: Endpoint = ENDPOINTS.invites,
+): string {
+  const { permission, tokenPermission, docs } = endpoint;
   if (status >= 500) {
     return "Cloudflare's API is failing; try again later (see https://www.cloudflarestatus.com).";
   }
@@ -331,9 +335,9 @@ export function hintFor(status: number, errors: readonly ApiErrorDetail[], schem
   }
   if (has(PERMISSION_CODES) || (status === 403 && codes.size === 0)) {
     return (
-      'The credentials lack the user-level "Memberships Read" permission. Create a user API token ' +
-      "(My Profile > API Tokens) with User > Memberships > Read; account-owned tokens cannot list " +
-      `a user's invitations. See ${ENDPOINT_DOCS_URL}`
+      `The credentials lack the user-level "${permission}" permission. Create a user API token ` +
+      `(My Profile > API Tokens) with ${tokenPermission}; account-owned tokens cannot read ` +
+      `${endpoint.reads}. See ${docs}`
     );
   }
   if (has(MISSING_CREDENTIAL_CODES)) {
@@ -342,9 +346,9 @@ export function hintFor(status: number, errors: readonly ApiErrorDetail[], schem
   if (has(REJECTED_CREDENTIAL_CODES) || status === 401) {
     return scheme === "token"
       ? "Cloudflare did not accept the API token: it may be mistyped, expired, revoked or limited " +
-          `to other IP addresses. Create a new one with User > Memberships > Read. See ${ENDPOINT_DOCS_URL}`
+          `to other IP addresses. Create a new one with ${tokenPermission}. See ${docs}`
       : "Cloudflare did not accept the Global API key and email: check both, or switch to an API " +
-          `token with User > Memberships > Read. See ${ENDPOINT_DOCS_URL}`;
+          `token with ${tokenPermission}. See ${docs}`;
   }
   if (status === 429 || has(RATE_LIMIT_CODES)) {
     return (

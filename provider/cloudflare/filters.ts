@@ -1,31 +1,42 @@
 import { LISTED_PROBLEMS } from "../core/limits";
 import { formatProblems, type Problem } from "../core/problems";
 import { CloudflareConfigError } from "./errors";
-import { INPUTS, type InputValues } from "./inputs";
-import type { Invite } from "./invite";
+import { INPUTS, type InputDeclaration, type InputSpec, type InputValues } from "./inputs";
 
 /** Which invites to keep: the `statuses` and `organizationIds` inputs. Applied after every page is fetched. */
 export type InviteFilters = Pick<InputValues, "statuses" | "organizationIds">;
 
+/** The filters of a declaration: its list inputs, each naming the field it matches. */
+function filtersOf(declaration: InputDeclaration): [string, InputSpec][] {
+  return Object.entries(declaration).filter(([, spec]) => spec.matches !== undefined);
+}
+
 /**
- * Lists what is wrong with the filters, property by property. Used by the client, and by the
- * provider's `check` and `read` (the engine does not call `check` before a read).
+ * Lists what is wrong with the filters of a declaration (invitations' by default), property by
+ * property. Used by the client, and by the providers' `check` and `read` (the engine does not call
+ * `check` before a read).
  */
-export function filterProblems(filters: InviteFilters): Problem[] {
-  const statuses: readonly string[] = INPUTS.statuses.values;
-  const { regex, expected } = INPUTS.organizationIds.pattern;
-  return [
-    ...listProblems(filters.statuses, "statuses", "statuses", (value) =>
-      typeof value === "string" && statuses.includes(value)
-        ? undefined
-        : `unknown invite status ${quoted(value)}; expected one of ${statuses.join(", ")}`,
-    ),
-    ...listProblems(filters.organizationIds, "organizationIds", "organization ids", (value) =>
-      typeof value === "string" && regex.test(value)
-        ? undefined
-        : `malformed organization id ${quoted(value)}; expected ${expected}`,
-    ),
-  ];
+export function filterProblems(
+  filters: Readonly<Record<string, unknown>>,
+  declaration: InputDeclaration = INPUTS,
+): Problem[] {
+  return filtersOf(declaration).flatMap(([name, spec]) => {
+    const item = spec.item ?? { one: "value", many: "values" };
+    const problemOf = (value: unknown): string | undefined => {
+      if (spec.values !== undefined) {
+        return typeof value === "string" && spec.values.includes(value)
+          ? undefined
+          : `unknown ${item.one} ${quoted(value)}; expected one of ${spec.values.join(", ")}`;
+      }
+      if (spec.pattern !== undefined) {
+        return typeof value === "string" && spec.pattern.regex.test(value)
+          ? undefined
+          : `malformed ${item.one} ${quoted(value)}; expected ${spec.pattern.expected}`;
+      }
+      return typeof value === "string" ? undefined : `expected a string, got ${quoted(value)}`;
+    };
+    return listProblems(filters[name], name, item.many, problemOf);
+  });
 }
 
 /**
@@ -68,24 +79,36 @@ function quoted(value: unknown): string {
 }
 
 /** Throws a {@link CloudflareConfigError} naming the bad filter values, if there is any. */
-export function assertValidFilters(filters: InviteFilters): void {
-  const problems = filterProblems(filters);
+export function assertValidFilters(
+  filters: Readonly<Record<string, unknown>>,
+  declaration: InputDeclaration = INPUTS,
+): void {
+  const problems = filterProblems(filters, declaration);
   if (problems.length > 0) {
     throw new CloudflareConfigError(`Invalid filter: ${formatProblems(problems)}.`);
   }
 }
 
 /**
- * Keeps the invites that match every given filter. Without filters the list is returned as it is:
- * no pass over it, no copy.
+ * Keeps the items that match every given filter of the declaration (invitations' by default):
+ * an item matches a filter when its field (`status`, `organizationId`, `accountId`) is one of the
+ * filter's values. Without filters the list is returned as it is: no pass over it, no copy.
  */
-export function applyFilters(invites: Invite[], filters: InviteFilters): Invite[] {
-  if (!filters.statuses?.length && !filters.organizationIds?.length) return invites;
-  const statuses = filters.statuses?.length ? new Set<string>(filters.statuses) : undefined;
-  const organizations = filters.organizationIds?.length ? new Set(filters.organizationIds) : undefined;
-  return invites.filter(
-    (invite) =>
-      (statuses === undefined || (invite.status !== undefined && statuses.has(invite.status))) &&
-      (organizations === undefined || organizations.has(invite.organizationId)),
+export function applyFilters<Item extends object>(
+  items: Item[],
+  filters: Readonly<Record<string, unknown>>,
+  declaration: InputDeclaration = INPUTS,
+): Item[] {
+  const active: [string, Set<unknown>][] = [];
+  for (const [name, spec] of filtersOf(declaration)) {
+    const values = filters[name];
+    if (Array.isArray(values) && values.length > 0) active.push([spec.matches as string, new Set(values)]);
+  }
+  if (active.length === 0) return items;
+  return items.filter((item) =>
+    active.every(([field, values]) => {
+      const value = (item as Record<string, unknown>)[field];
+      return value !== undefined && values.has(value);
+    }),
   );
 }

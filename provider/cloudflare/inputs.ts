@@ -1,12 +1,14 @@
 import { MAX_TIMER_MS } from "../core/limits";
 import { describeType, isWholeNumberWithin, wholeNumberRange } from "../core/problems";
 import { CloudflareConfigError } from "./errors";
-import { FILTERABLE_STATUSES, ORGANIZATION_ID_PATTERN, type FilterableStatus } from "./invite";
+import { FILTERABLE_STATUSES, ORGANIZATION_ID_PATTERN } from "./invite";
+import { KNOWN_MEMBERSHIP_STATUSES } from "./membership";
 
 /**
- * Every input of a read, declared once: the client's options, the resource's and the invokes'
- * args, the provider's inputs, the stack config and environment variables they fall back to, and
- * the plugin's schema are all derived from {@link INPUTS}. Plain data only: the provider is
+ * Every input of a read, declared once: the client's options, the resources' and the invokes'
+ * args, the providers' inputs, the stack config and environment variables they fall back to, and
+ * the plugin's schema are all derived from {@link INPUTS} (invitations) and {@link MEMBERSHIP_INPUTS}
+ * (memberships), which share every input but their filters. Plain data only: the provider is
  * serialized by value when used from source.
  */
 
@@ -29,6 +31,10 @@ export interface InputSpec {
   readonly defaultValue?: string | number;
   /** The values a list may hold. */
   readonly values?: readonly string[];
+  /** A filter: the field of a listed item its values are matched against. */
+  readonly matches?: string;
+  /** A filter: what one value is, and what several are, for messages ("invite status", "statuses"). */
+  readonly item?: { readonly one: string; readonly many: string };
   /** The pattern each value of a list must match, said in words for messages. */
   readonly pattern?: { readonly regex: RegExp; readonly expected: string };
   /** Bounds of a whole number. */
@@ -39,24 +45,14 @@ export interface InputSpec {
 /** The largest `maxResponseBytes`: a body is held as one string, and V8 strings stop near 512 MiB. */
 const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 
-/** The inputs, by name, in the order they are documented. */
-export const INPUTS = {
-  /** Keep only invites with these statuses, e.g. `["pending"]`. */
-  statuses: {
-    type: "string[]",
-    description: 'Keep only invites with these statuses, e.g. ["pending"].',
-    values: FILTERABLE_STATUSES,
-  },
-  /** Keep only invites into these organizations (32-character hex ids, as in the dashboard's URL). */
-  organizationIds: {
-    type: "string[]",
-    description:
-      "Keep only invites into these organizations (32-character hex ids, as in the dashboard's URL).",
-    pattern: {
-      regex: ORGANIZATION_ID_PATTERN,
-      expected: "32 lowercase hex characters, as shown in the Cloudflare dashboard URL",
-    },
-  },
+/** What an account (organization) id filter expects of each value. */
+const ACCOUNT_ID = {
+  regex: ORGANIZATION_ID_PATTERN,
+  expected: "32 lowercase hex characters, as shown in the Cloudflare dashboard URL",
+} as const;
+
+/** The inputs every read shares: where to connect, with which credentials, within which limits. */
+const CONNECTION_INPUTS = {
   /** API root. Default: `cloudflare:baseUrl`, then `CLOUDFLARE_BASE_URL`, else Cloudflare's. */
   baseUrl: {
     type: "string",
@@ -139,6 +135,70 @@ export const INPUTS = {
   },
 } as const satisfies Record<string, InputSpec>;
 
+/** The inputs of an invitations read, by name, in the order they are documented. */
+export const INPUTS = {
+  /** Keep only invites with these statuses, e.g. `["pending"]`. */
+  statuses: {
+    type: "string[]",
+    description: 'Keep only invites with these statuses, e.g. ["pending"].',
+    values: FILTERABLE_STATUSES,
+    matches: "status",
+    item: { one: "invite status", many: "statuses" },
+  },
+  /** Keep only invites into these organizations (32-character hex ids, as in the dashboard's URL). */
+  organizationIds: {
+    type: "string[]",
+    description:
+      "Keep only invites into these organizations (32-character hex ids, as in the dashboard's URL).",
+    pattern: ACCOUNT_ID,
+    matches: "organizationId",
+    item: { one: "organization id", many: "organization ids" },
+  },
+  ...CONNECTION_INPUTS,
+} as const satisfies Record<string, InputSpec>;
+
+/** The inputs of a memberships read: the same as {@link INPUTS} but for the filters. */
+export const MEMBERSHIP_INPUTS = {
+  /** Keep only memberships with these statuses, e.g. `["accepted"]`; one status is also sent to Cloudflare. */
+  statuses: {
+    type: "string[]",
+    description: 'Keep only memberships with these statuses, e.g. ["accepted"].',
+    values: KNOWN_MEMBERSHIP_STATUSES,
+    matches: "status",
+    item: { one: "membership status", many: "statuses" },
+  },
+  /** Keep only memberships of these accounts (32-character hex ids, as in the dashboard's URL). */
+  accountIds: {
+    type: "string[]",
+    description: "Keep only memberships of these accounts (32-character hex ids, as in the dashboard's URL).",
+    pattern: ACCOUNT_ID,
+    matches: "accountId",
+    item: { one: "account id", many: "account ids" },
+  },
+  ...CONNECTION_INPUTS,
+} as const satisfies Record<string, InputSpec>;
+
+/** The inputs every read shares (all but the filters), by name. */
+export const CONNECTION_INPUT_NAMES = Object.keys(CONNECTION_INPUTS) as (keyof typeof CONNECTION_INPUTS)[];
+
+/** A declaration of inputs: {@link INPUTS} or {@link MEMBERSHIP_INPUTS}. */
+export type InputDeclaration = Readonly<Record<string, InputSpec>>;
+
+/** The value a program gives for an input of spec `S`. */
+type ValueOf<S> = S extends { type: "integer" }
+  ? number
+  : S extends { values: readonly (infer V)[] }
+    ? readonly V[]
+    : S extends { type: "string[]" }
+      ? readonly string[]
+      : string;
+
+/** Every input of a declaration, each optional. */
+export type ValuesOf<D> = { readonly [K in keyof D]?: ValueOf<D[K]> | undefined };
+
+/** Every input of a memberships read, each optional. */
+export type MembershipInputValues = ValuesOf<typeof MEMBERSHIP_INPUTS>;
+
 type Inputs = typeof INPUTS;
 /** The name of an input. */
 export type InputName = keyof Inputs;
@@ -152,16 +212,10 @@ export type PublicInputName = Exclude<InputName, CredentialKey>;
 export type NumericInputName = NameWhere<{ type: "integer" }>;
 
 /** The value of an input as a program gives it. */
-export type InputValue<K extends InputName> = Inputs[K] extends { type: "integer" }
-  ? number
-  : K extends "statuses"
-    ? readonly FilterableStatus[]
-    : Inputs[K] extends { type: "string[]" }
-      ? readonly string[]
-      : string;
+export type InputValue<K extends InputName> = ValueOf<Inputs[K]>;
 
 /** Every input, each optional: the provider's inputs and the invokes' args. */
-export type InputValues = { readonly [K in InputName]?: InputValue<K> | undefined };
+export type InputValues = ValuesOf<Inputs>;
 
 /** Every input's name, in declaration order. */
 export const INPUT_NAMES = Object.keys(INPUTS) as InputName[];

@@ -1,4 +1,5 @@
 import type { Invite } from "./invite";
+import type { Membership } from "./membership";
 
 /**
  * An invite's key within its organization: its `id`, or, when Cloudflare omits it, the fields
@@ -22,27 +23,55 @@ export function compareInvites(a: Invite, b: Invite): number {
 /**
  * The invites in {@link compareInvites} order, without repeats, as a new list. Two invites are the
  * same when they have the same organization and key; of several, the first fetched is kept.
- * Grouping by organization, then sorting each group by invite key, gives the order of one sort by
- * `compareInvites` with far fewer comparisons; the sort is stable, so repeats end up side by side
- * with the first fetched first, and are dropped without a set of keys. Nothing is allocated per
- * invite but its place in a group: an invite's key is its id, a string it already holds (but for
- * the rare invite without one).
  */
 export function orderInvites(invites: readonly Invite[]): Invite[] {
-  const groups = new Map<string, Invite[]>();
-  for (const invite of invites) {
-    const group = groups.get(invite.organizationId);
-    if (group === undefined) groups.set(invite.organizationId, [invite]);
-    else group.push(invite);
+  return orderByGroup(invites, organizationOf, inviteKey);
+}
+
+/**
+ * The memberships by account id, then membership id, without repeats (the first fetched is kept):
+ * as stable as the invites' order, for the same reason.
+ */
+export function orderMemberships(memberships: readonly Membership[]): Membership[] {
+  return orderByGroup(memberships, accountOf, membershipKey);
+}
+
+const organizationOf = (invite: Invite) => invite.organizationId;
+const accountOf = (membership: Membership) => membership.accountId;
+/** A membership's key within its account: its id ("" when Cloudflare omits it: one per account). */
+const membershipKey = (membership: Membership) => membership.id ?? "";
+
+/** What identifies a membership across pages: its account and its key. */
+export function membershipIdentity(membership: Membership): string {
+  return `${membership.accountId}\u0000${membershipKey(membership)}`;
+}
+
+/**
+ * Items ordered by group, then key, without repeats. Grouping, then sorting each group by key,
+ * gives the order of one sort by (group, key) with far fewer comparisons; the sort is stable, so
+ * repeats end up side by side with the first fetched first, and are dropped without a set of keys.
+ * Nothing is allocated per item but its place in a group: a key is a string the item already holds
+ * (but for the rare invite without an id).
+ */
+function orderByGroup<Item>(
+  items: readonly Item[],
+  groupOf: (item: Item) => string,
+  keyOf: (item: Item) => string,
+): Item[] {
+  const groups = new Map<string, Item[]>();
+  for (const item of items) {
+    const group = groups.get(groupOf(item));
+    if (group === undefined) groups.set(groupOf(item), [item]);
+    else group.push(item);
   }
-  const ordered: Invite[] = [];
-  for (const organizationId of [...groups.keys()].sort(compareStrings)) {
-    const group = groups.get(organizationId) as Invite[];
-    if (group.length > 1) group.sort((a, b) => compareStrings(inviteKey(a), inviteKey(b)));
+  const ordered: Item[] = [];
+  for (const name of [...groups.keys()].sort(compareStrings)) {
+    const group = groups.get(name) as Item[];
+    if (group.length > 1) group.sort((a, b) => compareStrings(keyOf(a), keyOf(b)));
     let previous: string | undefined;
-    for (const invite of group) {
-      const key = inviteKey(invite);
-      if (key !== previous) ordered.push(invite);
+    for (const item of group) {
+      const key = keyOf(item);
+      if (key !== previous) ordered.push(item);
       previous = key;
     }
   }

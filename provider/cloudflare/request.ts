@@ -15,6 +15,7 @@ import {
   type CloudflareApiErrorFields,
 } from "./errors";
 import { errorsFromJson, errorsFromText } from "./wire";
+import { endpointOf } from "./endpoints";
 
 /**
  * One GET, as undici sends it, classified: JSON from a 2xx, a 2xx body that is not JSON, an HTTP
@@ -239,7 +240,7 @@ export function toError(settings: RequestSettings, attempt: FailedAttempt, ctx: 
             `maxRetryAfterMs (${ctx.maxRetryAfterMs} ms), so this did not wait: retry after ` +
             `${new Date(Date.now() + attempt.retryAfterMs).toISOString()}.`
           : "";
-      const hint = hintFor(attempt.status, errors, settings.scheme);
+      const hint = hintFor(attempt.status, errors, settings.scheme, endpointOf(ctx.path));
       const fields: CloudflareApiErrorFields = {
         method: ctx.method,
         path: ctx.path,

@@ -3,6 +3,7 @@ import { LISTED_PROBLEMS } from "../core/limits";
 import { PACKAGE_NAME, VERSION } from "../core/version";
 import type { ApiErrorDetail } from "./errors";
 import type { Invite } from "./invite";
+import type { Membership, UserTwoFactorStatus } from "./membership";
 
 /**
  * The wire format of Cloudflare's API v4 answers for `GET /user/invites`, and its mapping to the
@@ -150,56 +151,215 @@ export function isWireInvite(v: unknown): v is WireInvite {
   );
 }
 
+// --- Memberships and the user, on the wire ---
+
+/** Builds the schema of one membership on the wire (`GET /memberships`). */
+export function buildMembershipSchema(z: typeof Z = zod()) {
+  const optionalString = z.string().nullish();
+  const grant = z.object({ read: z.boolean().nullish(), write: z.boolean().nullish() }).nullish();
+  return z.object({
+    id: optionalString,
+    status: optionalString,
+    account: z.object(
+      {
+        id: z.string({
+          error: (issue) => (issue.input === undefined ? "missing account.id" : "expected a string"),
+        }),
+        name: optionalString,
+        settings: z.object({ enforce_twofactor: z.boolean().nullish() }).nullish(),
+      },
+      { error: (issue) => (issue.input === undefined ? "missing account" : "expected an object") },
+    ),
+    roles: z.array(z.string()).nullish(),
+    permissions: z.record(z.string(), grant).nullish(),
+  });
+}
+
+/** Builds the schema of a `GET /user` envelope: the two-factor fields are what is read. */
+export function buildUserEnvelopeSchema(z: typeof Z = zod()) {
+  const message = buildMessageSchema(z);
+  return z.object({
+    success: z.boolean(),
+    errors: z.array(message).nullish(),
+    messages: z.array(message).nullish(),
+    result: z.object(
+      {
+        id: z.string().nullish(),
+        two_factor_authentication_enabled: z.boolean({
+          error: (issue) =>
+            issue.input === undefined ? "missing two_factor_authentication_enabled" : "expected a boolean",
+        }),
+        two_factor_authentication_locked: z.boolean().nullish(),
+      },
+      {
+        error: (issue) =>
+          isNullish(issue.input) ? "missing result: expected the user" : "expected an object",
+      },
+    ),
+  });
+}
+
+/** One membership on the wire, as validated. */
+export type WireMembership = Z.input<ReturnType<typeof buildMembershipSchema>>;
+/** A `GET /user` envelope on the wire, as validated. */
+type WireUserEnvelope = Z.input<ReturnType<typeof buildUserEnvelopeSchema>>;
+
+const optionalBoolean = (v: unknown) => isNullish(v) || typeof v === "boolean";
+
+/** Whether `v` is a membership that {@link buildMembershipSchema} accepts. */
+export function isWireMembership(v: unknown): v is WireMembership {
+  if (!isObject(v) || !optionalString(v["id"]) || !optionalString(v["status"])) return false;
+  const account = v["account"];
+  if (!isObject(account) || typeof account["id"] !== "string" || !optionalString(account["name"]))
+    return false;
+  const settings = account["settings"];
+  if (!isNullish(settings) && !(isObject(settings) && optionalBoolean(settings["enforce_twofactor"])))
+    return false;
+  const roles = v["roles"];
+  if (!isNullish(roles) && !(Array.isArray(roles) && roles.every((r) => typeof r === "string"))) return false;
+  const permissions = v["permissions"];
+  if (isNullish(permissions)) return true;
+  return (
+    isObject(permissions) &&
+    Object.values(permissions).every(
+      (grant) =>
+        isNullish(grant) ||
+        (isObject(grant) && optionalBoolean(grant["read"]) && optionalBoolean(grant["write"])),
+    )
+  );
+}
+
+/** Whether `v` is a `GET /user` envelope that {@link buildUserEnvelopeSchema} accepts. */
+function isUserEnvelope(v: unknown): v is WireUserEnvelope {
+  if (!isObject(v) || typeof v["success"] !== "boolean") return false;
+  if (!optionalMessages(v["errors"]) || !optionalMessages(v["messages"])) return false;
+  const user = v["result"];
+  return (
+    isObject(user) &&
+    optionalString(user["id"]) &&
+    typeof user["two_factor_authentication_enabled"] === "boolean" &&
+    optionalBoolean(user["two_factor_authentication_locked"])
+  );
+}
+
+/** Maps a validated wire membership to the public shape; absent optional fields are left out. */
+export function toMembership(wire: WireMembership): Membership {
+  const permissions: string[] = [];
+  for (const [area, grant] of Object.entries(wire.permissions ?? {})) {
+    if (grant?.read) permissions.push(`${area}:read`);
+    if (grant?.write) permissions.push(`${area}:write`);
+  }
+  const membership: { -readonly [K in keyof Membership]: Membership[K] } = {
+    accountId: wire.account.id,
+    roles: wire.roles ?? [],
+    permissions: permissions.sort(),
+  };
+  if (wire.id != null) membership.id = wire.id;
+  if (wire.account.name != null) membership.accountName = wire.account.name;
+  const enforcing = wire.account.settings?.enforce_twofactor;
+  if (enforcing != null) membership.accountIsEnforcingTwoFactor = enforcing;
+  if (wire.status != null) membership.status = wire.status;
+  return membership;
+}
+
 // --- A page: checked, explained when refused, mapped ---
 
-/** A List Invitations page, validated and mapped. */
-export interface ListPage {
-  readonly invites: Invite[];
+/** How the items of one list endpoint are checked, explained and mapped. */
+export interface ItemCodec<Wire, Item> {
+  /** The items' plural, for messages and the schemas' cache: `invites`. */
+  readonly noun: string;
+  /** The hand-written guard: a good item passes without zod. */
+  readonly guard: (value: unknown) => value is Wire;
+  /** The zod schema, built once a page is refused, to explain why. */
+  readonly schema: (z: typeof Z) => Z.ZodType;
+  /** The wire item to its public shape. */
+  readonly map: (wire: Wire) => Item;
+}
+
+/** The invites of `GET /user/invites`. */
+export const INVITE_CODEC: ItemCodec<WireInvite, Invite> = {
+  noun: "invites",
+  guard: isWireInvite,
+  schema: buildInviteSchema,
+  map: toInvite,
+};
+
+/** The memberships of `GET /memberships`. */
+export const MEMBERSHIP_CODEC: ItemCodec<WireMembership, Membership> = {
+  noun: "memberships",
+  guard: isWireMembership,
+  schema: buildMembershipSchema,
+  map: toMembership,
+};
+
+/** A list page, validated and mapped. */
+export interface ListPage<Item> {
+  readonly items: Item[];
   readonly resultInfo: ResultInfo | null | undefined;
 }
 
-interface ListSchemas {
-  readonly envelope: ReturnType<typeof buildListEnvelopeSchema>;
-  readonly invites: Z.ZodArray<ReturnType<typeof buildInviteSchema>>;
-}
-
-/** The schemas, built on the first refused page and kept on `globalThis` under this version's key. */
-function schemas(): ListSchemas {
-  const key = Symbol.for(`${PACKAGE_NAME}@${VERSION}/list-schemas`);
-  const holder = globalThis as { [key]?: ListSchemas };
-  if (holder[key] === undefined) {
-    const z = zod();
-    holder[key] = { envelope: buildListEnvelopeSchema(z), invites: z.array(buildInviteSchema(z)) };
-  }
+/**
+ * A schema, built on its first use and kept on `globalThis` under this version's key and `name`
+ * (never in a module variable: see the comment at the top).
+ */
+function cachedSchema<T>(name: string, build: (z: typeof Z) => T): T {
+  const key = Symbol.for(`${PACKAGE_NAME}@${VERSION}/schema/${name}`);
+  const holder = globalThis as { [key]?: T };
+  if (holder[key] === undefined) holder[key] = build(zod());
   return holder[key];
 }
 
 /**
- * Validates a List Invitations body and maps its invites. On failure, returns a readable list of
- * problems, each with its place, e.g. `✖ missing organization_id → at result[3].organization_id`.
+ * Validates a list body and maps its items (invites unless another codec is given). On failure,
+ * returns a readable list of problems, each with its place, e.g.
+ * `✖ missing organization_id → at result[3].organization_id`.
  */
-export function parseListPage(body: unknown): { ok: true; page: ListPage } | { ok: false; problems: string } {
+export function parseListPage<Wire = WireInvite, Item = Invite>(
+  body: unknown,
+  codec: ItemCodec<Wire, Item> = INVITE_CODEC as unknown as ItemCodec<Wire, Item>,
+): { ok: true; page: ListPage<Item> } | { ok: false; problems: string } {
   let page: WireListEnvelope;
   if (isListEnvelope(body)) page = body;
   else {
-    const parsed = schemas().envelope.safeParse(body);
+    const parsed = cachedSchema("list-envelope", buildListEnvelopeSchema).safeParse(body);
     if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues) };
     page = parsed.data;
   }
-  let items: readonly WireInvite[];
+  let items: readonly Wire[];
   const result = page.result;
-  if (result.every(isWireInvite)) items = result;
+  if (result.every(codec.guard)) items = result;
   else {
-    const parsed = schemas().invites.safeParse(result);
+    const schema = cachedSchema(`list-of-${codec.noun}`, (z) => z.array(codec.schema(z)));
+    const parsed = schema.safeParse(result);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ["result", ...issue.path] }));
       return { ok: false, problems: describeIssues(issues) };
     }
-    items = parsed.data;
+    items = parsed.data as Wire[];
   }
-  const mapped = new Array<Invite>(items.length);
-  for (let i = 0; i < items.length; i++) mapped[i] = toInvite(items[i] as WireInvite);
-  return { ok: true, page: { invites: mapped, resultInfo: page.result_info } };
+  const mapped = new Array<Item>(items.length);
+  for (let i = 0; i < items.length; i++) mapped[i] = codec.map(items[i] as Wire);
+  return { ok: true, page: { items: mapped, resultInfo: page.result_info } };
+}
+
+/** Validates a `GET /user` body and reads the user's two-factor status, or says what is wrong. */
+export function parseUser(
+  body: unknown,
+): { ok: true; user: UserTwoFactorStatus } | { ok: false; problems: string } {
+  let envelope: WireUserEnvelope;
+  if (isUserEnvelope(body)) envelope = body;
+  else {
+    const parsed = cachedSchema("user-envelope", buildUserEnvelopeSchema).safeParse(body);
+    if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues) };
+    envelope = parsed.data;
+  }
+  return {
+    ok: true,
+    user: {
+      twoFactorAuthenticationEnabled: envelope.result.two_factor_authentication_enabled,
+      twoFactorAuthenticationLocked: envelope.result.two_factor_authentication_locked ?? false,
+    },
+  };
 }
 
 /** zod's readable list of problems, for the first few of them, then how many more there were. */

@@ -23,3 +23,21 @@ export const PLUGIN_FUNCTION_TOKEN = `${PLUGIN_PACKAGE}:index:getUserInvites`;
 
 /** Every resource type whose `invites` output is a read of the user's invitations. */
 export const USER_INVITES_READ_TYPES: readonly string[] = [USER_INVITES_TYPE, PLUGIN_RESOURCE_TOKEN];
+
+/** The type token of `UserMemberships`. */
+export const USER_MEMBERSHIPS_TYPE = "pulumi-nodejs:dynamic/cloudflare:UserMemberships";
+
+/** The type token of `UserMembershipsPolicyView`, what policies see of a `UserMemberships` read. */
+export const USER_MEMBERSHIPS_POLICY_VIEW_TYPE = "cloudflare-user-invites:policy:UserMembershipsPolicyView";
+
+/** The plugin's memberships resource. */
+export const PLUGIN_MEMBERSHIPS_RESOURCE_TOKEN = `${PLUGIN_PACKAGE}:index:UserMemberships`;
+
+/** The plugin's memberships function. */
+export const PLUGIN_MEMBERSHIPS_FUNCTION_TOKEN = `${PLUGIN_PACKAGE}:index:getUserMemberships`;
+
+/** Every resource type whose `memberships` output is a read of the user's memberships. */
+export const USER_MEMBERSHIPS_READ_TYPES: readonly string[] = [
+  USER_MEMBERSHIPS_TYPE,
+  PLUGIN_MEMBERSHIPS_RESOURCE_TOKEN,
+];

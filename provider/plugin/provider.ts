@@ -2,20 +2,44 @@ import type * as provider from "@pulumi/pulumi/provider";
 import { CloudflareConfigError } from "../cloudflare/errors";
 import { CONFIG_NAMES } from "../cloudflare/inputs";
 import { VERSION } from "../core/version";
-import { inputProblems } from "../pulumi/inputs";
+import { READS, stackSettingsFrom, type ReadKind, type StackSettings } from "../pulumi/runtime";
 import {
-  readUserInvites,
-  stackSettingsFrom,
-  USER_INVITES_ID,
-  type StackSettings,
-  type UserInvitesInputs,
-} from "../pulumi/runtime";
-import { PLUGIN_FUNCTION_TOKEN, PLUGIN_PACKAGE, packageSchema } from "./packageSchema";
+  PLUGIN_FUNCTION_TOKEN,
+  PLUGIN_MEMBERSHIPS_FUNCTION_TOKEN,
+  PLUGIN_MEMBERSHIPS_RESOURCE_TOKEN,
+  PLUGIN_PACKAGE,
+  PLUGIN_RESOURCE_TOKEN,
+  packageSchema,
+} from "./packageSchema";
+
+/** Which read each resource type serves. */
+const RESOURCE_KINDS: Readonly<Record<string, ReadKind>> = {
+  [PLUGIN_RESOURCE_TOKEN]: "invites",
+  [PLUGIN_MEMBERSHIPS_RESOURCE_TOKEN]: "memberships",
+};
+
+/** Which read each function serves. */
+const FUNCTION_KINDS: Readonly<Record<string, ReadKind>> = {
+  [PLUGIN_FUNCTION_TOKEN]: "invites",
+  [PLUGIN_MEMBERSHIPS_FUNCTION_TOKEN]: "memberships",
+};
+
+/** The read of a resource, from its URN's type (`urn:pulumi:stack::project::type::name`). */
+function kindOfUrn(urn: string): ReadKind {
+  const type = urn.split("::")[2]?.split("$").pop() ?? "";
+  const kind = RESOURCE_KINDS[type];
+  if (kind === undefined) {
+    throw new CloudflareConfigError(
+      `Unknown resource type ${type}; this plugin provides ${Object.keys(RESOURCE_KINDS).join(" and ")}.`,
+    );
+  }
+  return kind;
+}
 
 /**
- * The provider plugin behind `cloudflare-user-invites:index:UserInvites` and `...:getUserInvites`,
- * for Pulumi YAML, Python, Go and C# programs. Every read goes through the same `readUserInvites`
- * as the dynamic provider: the same client, checks and outputs.
+ * The provider plugin behind `cloudflare-user-invites:index:UserInvites`, `...:UserMemberships` and
+ * their functions, for Pulumi YAML, Python, Go and C# programs. Every read goes through the same
+ * `READS` as the dynamic provider: the same client, checks and outputs.
  *
  * Re-reading on every run: a resource declared with `get` (YAML's `get:` option, `UserInvites.get`
  * in SDKs) is read by the engine on every preview and up, as the TypeScript resource is. A plain
@@ -76,10 +100,10 @@ export class UserInvitesPlugin implements provider.Provider {
     return JSON.stringify(packageSchema());
   }
 
-  async check(_urn: string, _olds: unknown, news: unknown): Promise<provider.CheckResult> {
-    const inputs = unwrapSecrets(news) as UserInvitesInputs;
+  async check(urn: string, _olds: unknown, news: unknown): Promise<provider.CheckResult> {
+    const inputs = unwrapSecrets(news) as object;
     // The failures name properties as the program wrote them; the inputs go back as the engine sent them.
-    return { inputs: news as Record<string, unknown>, failures: inputProblems(inputs) };
+    return { inputs: news as Record<string, unknown>, failures: READS[kindOfUrn(urn)].problems(inputs) };
   }
 
   /** Always a change, so that every up re-reads (see the class comment); never a replacement. */
@@ -87,40 +111,42 @@ export class UserInvitesPlugin implements provider.Provider {
     return { changes: true, replaces: [], deleteBeforeReplace: false };
   }
 
-  async create(_urn: string, inputs: unknown): Promise<provider.CreateResult> {
-    return { id: USER_INVITES_ID, outs: await this.read_(inputs) };
+  async create(urn: string, inputs: unknown): Promise<provider.CreateResult> {
+    const kind = kindOfUrn(urn);
+    return { id: READS[kind].id, outs: await this.read_(kind, inputs) };
   }
 
   /** A `get` on every preview and up (props are the given state), or a refresh (the previous outputs). */
-  async read(id: string, _urn: string, props?: unknown): Promise<provider.ReadResult> {
-    return { id: id || USER_INVITES_ID, props: await this.read_(props ?? {}) };
+  async read(id: string, urn: string, props?: unknown): Promise<provider.ReadResult> {
+    const kind = kindOfUrn(urn);
+    return { id: id || READS[kind].id, props: await this.read_(kind, props ?? {}) };
   }
 
-  async update(_id: string, _urn: string, _olds: unknown, news: unknown): Promise<provider.UpdateResult> {
-    return { outs: await this.read_(news) };
+  async update(_id: string, urn: string, _olds: unknown, news: unknown): Promise<provider.UpdateResult> {
+    return { outs: await this.read_(kindOfUrn(urn), news) };
   }
 
   /** Nothing to delete: Cloudflare is left untouched. */
   async delete(): Promise<void> {}
 
   async invoke(token: string, inputs: unknown): Promise<provider.InvokeResult> {
-    if (token !== PLUGIN_FUNCTION_TOKEN) {
+    const kind = FUNCTION_KINDS[token];
+    if (kind === undefined) {
       throw new CloudflareConfigError(
-        `Unknown function ${token}; this plugin provides ${PLUGIN_FUNCTION_TOKEN}.`,
+        `Unknown function ${token}; this plugin provides ${Object.keys(FUNCTION_KINDS).join(" and ")}.`,
       );
     }
-    const args = unwrapSecrets(inputs) as UserInvitesInputs;
-    return {
-      outputs: await readUserInvites(args, pluginSettings(), {
-        onlyInputs: true,
-        configNames: PLUGIN_CONFIG_NAMES,
-      }),
-    };
+    const args = unwrapSecrets(inputs) as object;
+    const outputs = await READS[kind].read(args, pluginSettings(), {
+      onlyInputs: true,
+      configNames: PLUGIN_CONFIG_NAMES,
+    });
+    return { outputs: { ...outputs } };
   }
 
-  private async read_(props: unknown): Promise<Record<string, unknown>> {
-    const inputs = unwrapSecrets(props) as UserInvitesInputs;
-    const outputs = await readUserInvites(inputs, pluginSettings(), { configNames: PLUGIN_CONFIG_NAMES });
+  private async read_(kind: ReadKind, props: unknown): Promise<Record<string, unknown>> {
+    const inputs = unwrapSecrets(props) as object;
+    const outputs = await READS[kind].read(inputs, pluginSettings(), { configNames: PLUGIN_CONFIG_NAMES });
     return { ...outputs };
   }
 }

@@ -1,30 +1,28 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CloudflareConfigError } from "../cloudflare/errors";
-import { CREDENTIAL_KEYS, INPUT_NAMES, type InputName, type InputValue } from "../cloudflare/inputs";
+import type { InputName, InputValue } from "../cloudflare/inputs";
 import type { Invite } from "../cloudflare/invite";
-import { formatProblems, unknownKeyProblems } from "../core/problems";
 import type { OrganizationNotEnforcingTwoFactor } from "../checks/twoFactor";
-import { COMPUTED_OUTPUT_KEYS } from "./inputs";
+import { INVITES_SHAPE } from "./inputs";
 import { UserInvitesPolicyView } from "./policyView";
-import { UserInvitesProvider, USER_INVITES_ID } from "./provider";
+import { CloudflareUserProvider, USER_INVITES_ID } from "./provider";
+import { readResourceProps } from "./readResource";
 
 export { USER_INVITES_TYPE } from "../core/typeTokens";
 
 /** An input as a Pulumi program gives it: each value, and each item of a list, may be an `Input`. */
-type ArgOf<K extends InputName> =
-  InputValue<K> extends readonly (infer Item)[]
-    ? pulumi.Input<pulumi.Input<Item>[]>
-    : pulumi.Input<InputValue<K>>;
+export type ArgOf<Value> = Value extends readonly (infer Item)[]
+  ? pulumi.Input<pulumi.Input<Item>[]>
+  : pulumi.Input<Value>;
 
 /**
  * Arguments of {@link UserInvites} (and of `getUserInvitesOutput`): every input of the client,
  * each optional (see `INPUTS`). The credentials default to the stack config (`cloudflare:apiToken`,
  * ...), then the `CLOUDFLARE_*` variables, and are always stored as secrets.
  */
-export type UserInvitesArgs = { readonly [K in InputName]?: ArgOf<K> };
+export type UserInvitesArgs = { readonly [K in InputName]?: ArgOf<InputValue<K>> };
 
 // One provider object for every resource: the SDK serializes a provider once and caches the text.
-const provider = new UserInvitesProvider();
+const provider = new CloudflareUserProvider("invites");
 
 /**
  * The invitations of the Cloudflare user whose credentials the stack uses (`GET /user/invites`),
@@ -56,31 +54,8 @@ export class UserInvites extends pulumi.dynamic.Resource {
   declare readonly baseUrl: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: UserInvitesArgs = {}, opts: pulumi.CustomResourceOptions = {}) {
-    // Only the known keys are passed on below, so a misspelt one must be refused here, where the
-    // program still has it (the engine does not call the provider's check before a read).
-    const unknown = unknownKeyProblems(args, INPUT_NAMES, "argument");
-    if (unknown.length > 0) {
-      throw new CloudflareConfigError(`Invalid UserInvites arguments: ${formatProblems(unknown)}.`);
-    }
-    // Each output must be present in props to exist; the credentials go as secrets.
-    const props: Record<string, unknown> = {};
-    for (const key of COMPUTED_OUTPUT_KEYS) props[key] = undefined;
-    for (const key of INPUT_NAMES) props[key] = args[key];
-    for (const key of CREDENTIAL_KEYS) {
-      props[key] = args[key] === undefined ? undefined : pulumi.secret(args[key]);
-    }
-    super(
-      provider,
-      name,
-      props,
-      {
-        ...opts,
-        id: opts.id ?? USER_INVITES_ID,
-        additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), ...CREDENTIAL_KEYS],
-      },
-      "cloudflare",
-      "UserInvites",
-    );
+    const read = readResourceProps(INVITES_SHAPE, args, opts, USER_INVITES_ID);
+    super(provider, name, read.props, read.opts, "cloudflare", "UserInvites");
     // Registered for what it does in the engine, not kept: it is how policies see this read.
     new UserInvitesPolicyView(name, this.invites, { parent: this });
   }

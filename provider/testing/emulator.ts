@@ -4,8 +4,13 @@ import { errorEnvelope, successEnvelope, type EnvelopeError, type Fault } from "
 import {
   FAKE_CREDENTIALS,
   FAKE_TOKEN_WITHOUT_PERMISSION,
+  FAKE_TOKEN_WITHOUT_USER_DETAILS,
   sampleInvites,
+  sampleMemberships,
+  sampleUser,
   type ServedInvite,
+  type ServedMembership,
+  type ServedUser,
 } from "./fixtures";
 
 /** One request as the emulator saw it. */
@@ -22,18 +27,28 @@ export interface RecordedRequest {
 export interface EmulatorOptions {
   /** The invites `GET /user/invites` lists, in wire shape. Default: {@link sampleInvites}. */
   readonly invites?: readonly ServedInvite[];
-  /** API tokens accepted with "Memberships Read". Default: the fake token. */
+  /** The memberships `GET /memberships` lists, in wire shape. Default: {@link sampleMemberships}. */
+  readonly memberships?: readonly ServedMembership[];
+  /** The user `GET /user` returns. Default: {@link sampleUser} (two-factor authentication on). */
+  readonly user?: ServedUser;
+  /** API tokens accepted with "Memberships Read" and "User Details Read". Default: the fake token. */
   readonly apiTokens?: readonly string[];
+  /**
+   * API tokens with "Memberships Read" but not "User Details Read": lists work, `GET /user`
+   * answers 403 with code 9109. Default: {@link FAKE_TOKEN_WITHOUT_USER_DETAILS}.
+   */
+  readonly tokensWithoutUserDetails?: readonly string[];
   /** API tokens that are valid but lack the permission (403, code 9109). */
   readonly tokensWithoutPermission?: readonly string[];
   /** Global API keys accepted, with their emails. Default: the fake key and email. */
   readonly globalKeys?: readonly { readonly email: string; readonly key: string }[];
   /**
-   * Page size when the client does not ask for one. Unset: every invite on one page, as the live
-   * API appears to do; `result_info` still describes that one page.
+   * Invitations' page size when the client does not ask for one. Unset: every invite on one page,
+   * as the live API appears to do; `result_info` still describes that one page. (Memberships are
+   * paged as Cloudflare documents: 20 a page unless asked, 5 to 50.)
    */
   readonly perPage?: number;
-  /** Answer every page request with page 1, as an API that does not paginate would. */
+  /** Answer every page request (of either list) with page 1, as an API that does not paginate would. */
   readonly ignorePage?: boolean;
   /** Leave out `result_info` entirely. */
   readonly omitResultInfo?: boolean;
@@ -59,6 +74,10 @@ export interface CloudflareEmulator {
   readonly connections: number;
   /** Replaces the listed invites (between reads, to show a stack picking up changes). */
   setInvites(invites: readonly ServedInvite[]): void;
+  /** Replaces the listed memberships. */
+  setMemberships(memberships: readonly ServedMembership[]): void;
+  /** Replaces the user. */
+  setUser(user: ServedUser): void;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
@@ -67,15 +86,17 @@ const API_ROOT = "/client/v4";
 const GLOBAL_KEY = /^[0-9a-f]{37}$/;
 
 /**
- * Starts a loopback HTTP server that behaves like Cloudflare's API for `GET /user/invites` and
- * `GET /user/invites/{id}`: the same auth checks, envelopes and error codes, paging on request,
- * and scripted faults. For tests, the demo and benchmarks, and for users testing their own stacks
+ * Starts a loopback HTTP server that behaves like Cloudflare's API for `GET /user/invites`,
+ * `GET /user/invites/{id}`, `GET /memberships` (paged and filtered as Cloudflare documents) and
+ * `GET /user`: the same auth checks, envelopes and error codes, and scripted faults. For tests, the demo and benchmarks, and for users testing their own stacks
  * and policies offline.
  */
 export async function startCloudflareEmulator(options: EmulatorOptions = {}): Promise<CloudflareEmulator> {
   let invites = [...(options.invites ?? sampleInvites())];
-  // Serialized list pages by page and size: large lists are served without re-serializing them, so
-  // benchmarks measure the client, not the emulator. Cleared when the invites change.
+  let memberships = [...(options.memberships ?? sampleMemberships())];
+  let user = options.user ?? sampleUser();
+  // Serialized list pages by path and query: large lists are served without re-serializing them,
+  // so benchmarks measure the client, not the emulator. Cleared when a list changes.
   const pages = new Map<string, string>();
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -118,14 +139,35 @@ export async function startCloudflareEmulator(options: EmulatorOptions = {}): Pr
     if (request.method !== "GET") {
       return send(res, 405, errorEnvelope([{ code: 10405, message: "Method not allowed" }]), index);
     }
-    if (request.path === `${API_ROOT}/user/invites`) {
-      const key = `${request.query["page"] ?? ""}/${request.query["per_page"] ?? ""}`;
+    const list =
+      request.path === `${API_ROOT}/user/invites`
+        ? () => invitesPage(invites, request.query, options)
+        : request.path === `${API_ROOT}/memberships`
+          ? () => membershipsPage(memberships, request.query, options)
+          : undefined;
+    if (list !== undefined) {
+      const key = `${request.path}?${new URLSearchParams(request.query).toString()}`;
       let text = pages.get(key);
       if (text === undefined) {
-        text = JSON.stringify(listPage(invites, request.query, options));
+        text = JSON.stringify(list());
         pages.set(key, text);
       }
       return options.chunked ? sendChunked(res, text, index) : sendText(res, 200, text, index);
+    }
+    if (request.path === `${API_ROOT}/user`) {
+      const token = /^Bearer (.+)$/.exec(request.headers["authorization"] ?? "")?.[1];
+      if (
+        token !== undefined &&
+        (options.tokensWithoutUserDetails ?? [FAKE_TOKEN_WITHOUT_USER_DETAILS]).includes(token)
+      ) {
+        return send(
+          res,
+          403,
+          errorEnvelope([{ code: 9109, message: "Unauthorized to access requested resource" }]),
+          index,
+        );
+      }
+      return send(res, 200, successEnvelope(user), index);
     }
     const single = new RegExp(`^${API_ROOT}/user/invites/([^/]+)$`).exec(request.path);
     if (single) {
@@ -151,6 +193,13 @@ export async function startCloudflareEmulator(options: EmulatorOptions = {}): Pr
     setInvites(next) {
       invites = [...next];
       pages.clear();
+    },
+    setMemberships(next) {
+      memberships = [...next];
+      pages.clear();
+    },
+    setUser(next) {
+      user = next;
     },
     async close() {
       for (const timer of timers) clearTimeout(timer);
@@ -195,6 +244,8 @@ function checkAuth(
       ]);
     }
     if ((options.apiTokens ?? [FAKE_CREDENTIALS.apiToken]).includes(token)) return undefined;
+    if ((options.tokensWithoutUserDetails ?? [FAKE_TOKEN_WITHOUT_USER_DETAILS]).includes(token))
+      return undefined;
     if ((options.tokensWithoutPermission ?? [FAKE_TOKEN_WITHOUT_PERMISSION]).includes(token)) {
       return deny(403, [{ code: 9109, message: "Unauthorized to access requested resource" }]);
     }
@@ -221,23 +272,71 @@ function checkAuth(
     : deny(403, [{ code: 10000, message: "Authentication error" }]);
 }
 
-/** One page of the list, paged the way Cloudflare's v4 list endpoints are. */
-function listPage(
+/** One page of the invitations: every invite on one page unless a size is asked for or set. */
+function invitesPage(
   invites: readonly ServedInvite[],
   query: Readonly<Record<string, string>>,
   options: EmulatorOptions,
 ) {
   const asked = Number.parseInt(query["per_page"] ?? "", 10);
   const perPage = Math.max(1, asked > 0 ? asked : (options.perPage ?? Math.max(invites.length, 1)));
+  return listPage(invites, query, perPage, options);
+}
+
+/** Cloudflare's documented page sizes of `GET /memberships`. */
+const MEMBERSHIP_PAGE = { min: 5, max: 50, default: 20 } as const;
+/** The fields `order` may name, and where each is in a membership. */
+const MEMBERSHIP_ORDER: Record<string, (m: ServedMembership) => string> = {
+  id: (m) => m.id ?? "",
+  "account.name": (m) => m.account?.name ?? "",
+  status: (m) => m.status ?? "",
+};
+
+/**
+ * One page of the memberships, filtered, ordered and paged as Cloudflare documents: `status`,
+ * `account.name` (a case-insensitive substring), `order` and `direction`, and `per_page` between 5
+ * and 50 (20 unless asked).
+ */
+function membershipsPage(
+  memberships: readonly ServedMembership[],
+  query: Readonly<Record<string, string>>,
+  options: EmulatorOptions,
+) {
+  const status = query["status"];
+  const name = query["account.name"]?.toLowerCase();
+  let kept = memberships.filter(
+    (m) =>
+      (status === undefined || m.status === status) &&
+      (name === undefined || (m.account?.name ?? "").toLowerCase().includes(name)),
+  );
+  const orderBy = MEMBERSHIP_ORDER[query["order"] ?? ""];
+  if (orderBy !== undefined) {
+    const sign = query["direction"] === "desc" ? -1 : 1;
+    kept = [...kept].sort((a, b) => sign * (orderBy(a) < orderBy(b) ? -1 : orderBy(a) > orderBy(b) ? 1 : 0));
+  }
+  const asked = Number.parseInt(query["per_page"] ?? "", 10);
+  const perPage = Number.isNaN(asked)
+    ? MEMBERSHIP_PAGE.default
+    : Math.min(MEMBERSHIP_PAGE.max, Math.max(MEMBERSHIP_PAGE.min, asked));
+  return listPage(kept, query, perPage, options);
+}
+
+/** One page of a list, with `result_info`, paged the way Cloudflare's v4 list endpoints are. */
+function listPage(
+  items: readonly unknown[],
+  query: Readonly<Record<string, string>>,
+  perPage: number,
+  options: EmulatorOptions,
+) {
   const askedPage = Number.parseInt(query["page"] ?? "", 10);
   const page = options.ignorePage || !(askedPage > 0) ? 1 : askedPage;
-  const result = invites.slice((page - 1) * perPage, page * perPage);
+  const result = items.slice((page - 1) * perPage, page * perPage);
   const resultInfo = {
     page,
     per_page: perPage,
     count: result.length,
-    total_count: invites.length,
-    total_pages: Math.max(1, Math.ceil(invites.length / perPage)),
+    total_count: items.length,
+    total_pages: Math.max(1, Math.ceil(items.length / perPage)),
   };
   return successEnvelope(result, options.omitResultInfo ? undefined : resultInfo);
 }

@@ -158,3 +158,110 @@ export function manyInvites(count: number, now: Date = new Date()): ServedInvite
   }
   return invites;
 }
+
+/**
+ * A membership as the emulator serves it (`GET /memberships`): the wire shape, loosened so that a
+ * test can serve a malformed one. What the client accepts is `WireMembership` (cloudflare/wire.ts).
+ */
+export interface ServedMembership {
+  id?: string | null;
+  status?: string | null;
+  account?: {
+    id?: string | null;
+    name?: string | null;
+    settings?: { enforce_twofactor?: boolean | null; [extra: string]: unknown } | null;
+    [extra: string]: unknown;
+  } | null;
+  roles?: unknown[] | null;
+  permissions?: Record<string, unknown> | null;
+  [extra: string]: unknown;
+}
+
+/** The user as the emulator serves it (`GET /user`): the fields this package reads, and a few more. */
+export interface ServedUser {
+  id?: string | null;
+  email?: string | null;
+  two_factor_authentication_enabled?: boolean | null;
+  two_factor_authentication_locked?: boolean | null;
+  [extra: string]: unknown;
+}
+
+/** A token the emulator knows, with "Memberships Read" but without "User Details Read" (403 on `/user`). */
+export const FAKE_TOKEN_WITHOUT_USER_DETAILS = "FAKE-test-token-without-user-details-read";
+
+/** A membership in wire shape, of the account named `account`. */
+function membership(
+  account: string,
+  status: string,
+  enforcesTwoFactor: boolean | undefined,
+  roles: string[],
+): ServedMembership {
+  return {
+    id: fakeId(`membership:${account}`),
+    status,
+    account: {
+      id: fakeId(`org:${account}`),
+      name: account,
+      settings:
+        enforcesTwoFactor === undefined
+          ? null
+          : { enforce_twofactor: enforcesTwoFactor, use_account_custom_ns_by_default: false },
+    },
+    roles,
+    permissions: {
+      analytics: { read: true, write: false },
+      dns_records: { read: true, write: roles.includes("Administrator") },
+      billing: { read: roles.includes("Billing"), write: false },
+    },
+  };
+}
+
+/**
+ * The memberships that go with {@link sampleInvites}: the accepted invites' accounts (Initech,
+ * which enforces two-factor authentication, and Umbrella Labs, which does not), the pending ones
+ * (Acme Corp, Globex), and an account joined long ago that does not report its setting (Wayne
+ * Enterprises).
+ */
+export function sampleMemberships(): ServedMembership[] {
+  return [
+    membership("Acme Corp", "pending", true, ["Administrator"]),
+    membership("Globex", "pending", false, ["DNS", "Analytics"]),
+    membership("Initech", "accepted", true, ["Administrator Read Only"]),
+    membership("Umbrella Labs", "accepted", false, ["Billing"]),
+    membership("Wayne Enterprises", "accepted", undefined, ["Administrator"]),
+  ];
+}
+
+/** The user behind the fake credentials; `twoFactor` says whether it has turned two-factor authentication on. */
+export function sampleUser({ twoFactor = true }: { readonly twoFactor?: boolean } = {}): ServedUser {
+  return {
+    id: fakeId("member:invitee"),
+    email: FAKE_CREDENTIALS.apiEmail,
+    first_name: "Sample",
+    last_name: "Invitee",
+    two_factor_authentication_enabled: twoFactor,
+    two_factor_authentication_locked: false,
+    suspended: false,
+  };
+}
+
+/** `count` synthetic memberships for load and benchmark runs, in an order the sort changes. */
+export function manyMemberships(count: number): ServedMembership[] {
+  const statuses = ["accepted", "pending", "rejected"];
+  const memberships: ServedMembership[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = (i * 7919) % count;
+    memberships.push({
+      id: `${n.toString(16).padStart(8, "0")}${"1".repeat(24)}`,
+      status: statuses[n % statuses.length] ?? "accepted",
+      account: {
+        id: `${n.toString(16).padStart(8, "0")}${"b".repeat(24)}`,
+        name: `Account ${n}`,
+        settings: { enforce_twofactor: n % 3 !== 0 },
+      },
+      roles: ["Administrator"],
+      permissions: { analytics: { read: true, write: false }, dns_records: { read: true, write: true } },
+    });
+  }
+  return memberships;
+}

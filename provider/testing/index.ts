@@ -9,12 +9,16 @@ export type { EnvelopeError, Fault } from "./faults";
 export {
   FAKE_CREDENTIALS,
   FAKE_TOKEN_WITHOUT_PERMISSION,
+  FAKE_TOKEN_WITHOUT_USER_DETAILS,
   fakeId,
   manyInvites,
+  manyMemberships,
   referenceEnvelope,
   sampleInvites,
+  sampleMemberships,
+  sampleUser,
 } from "./fixtures";
-export type { ServedInvite } from "./fixtures";
+export type { ServedInvite, ServedMembership, ServedUser } from "./fixtures";
 export { startProviderHost, ProviderHostCallError } from "./providerHost";
 export type {
   CheckResponse,

@@ -1,5 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { USER_INVITES_POLICY_VIEW_TYPE, USER_INVITES_TYPE } from "../core/typeTokens";
+import {
+  USER_INVITES_POLICY_VIEW_TYPE,
+  USER_INVITES_TYPE,
+  USER_MEMBERSHIPS_POLICY_VIEW_TYPE,
+  USER_MEMBERSHIPS_TYPE,
+} from "../core/typeTokens";
 import { startProviderHost, type PropertyMap, type ProviderHost } from "./providerHost";
 
 /**
@@ -90,17 +95,26 @@ export async function runStackOffline(options: OfflineStackOptions): Promise<Off
   }
 }
 
+/** Each policy view's type: the type of the read it belongs to, and the outputs it registers. */
+const POLICY_VIEWS: Readonly<Record<string, { readonly read: string; readonly outputs: readonly string[] }>> =
+  {
+    [USER_INVITES_POLICY_VIEW_TYPE]: { read: USER_INVITES_TYPE, outputs: ["invites"] },
+    [USER_MEMBERSHIPS_POLICY_VIEW_TYPE]: {
+      read: USER_MEMBERSHIPS_TYPE,
+      outputs: ["memberships", "twoFactorAuthenticationEnabled"],
+    },
+  };
+
 /**
- * Mocks never see a component's registered outputs, so each `UserInvitesPolicyView` is given what
- * the engine records for it: its read's `invites`. A view is named after its read.
+ * Mocks never see a component's registered outputs, so each policy view is given what the engine
+ * records for it: its read's outputs of those names. A view is named after its read.
  */
 function withPolicyViewOutputs(resources: readonly OfflineResource[]): OfflineResource[] {
-  const reads = new Map(resources.filter((r) => r.type === USER_INVITES_TYPE).map((r) => [r.name, r]));
   return resources.map((r) => {
-    const read = reads.get(r.name);
-    return r.type === USER_INVITES_POLICY_VIEW_TYPE && read
-      ? { ...r, outputs: { invites: read.outputs["invites"] } }
-      : r;
+    const view = POLICY_VIEWS[r.type];
+    const read = view && resources.find((other) => other.type === view.read && other.name === r.name);
+    if (!view || !read) return r;
+    return { ...r, outputs: Object.fromEntries(view.outputs.map((key) => [key, read.outputs[key]])) };
   });
 }
 

@@ -2,7 +2,13 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { EXIT, runCommand, USAGE } from "../../provider/cli/auditCommand";
-import { FAKE_CREDENTIALS, fakeId, sampleInvites } from "../../provider/testing";
+import {
+  FAKE_CREDENTIALS,
+  FAKE_TOKEN_WITHOUT_USER_DETAILS,
+  fakeId,
+  sampleInvites,
+  sampleUser,
+} from "../../provider/testing";
 import { emulator, withEnv } from "../helpers/emulator";
 import { REPO_ROOT } from "../helpers/providerHost";
 
@@ -18,7 +24,12 @@ async function audit(argv: string[], env: Record<string, string | undefined> = {
   return { code, stdout, stderr };
 }
 
-test("a table of every invitation, the violations, the advisory notices; exit 1", async () => {
+/** Every account of the sample that does not enforce two-factor authentication: the exemptions that silence them. */
+const SAMPLE_EXEMPTIONS = ["Globex", "Umbrella Labs", "Wayne Enterprises"].map((name) =>
+  fakeId(`org:${name}`),
+);
+
+test("a table of every invitation and membership, the user's flag, the violations, the notices; exit 1", async () => {
   const emu = await emulator({ invites: sampleInvites(NOW) });
   const { code, stdout, stderr } = await audit(["audit", "--base-url", emu.url]);
   expect(code).toBe(EXIT.violations);
@@ -32,10 +43,81 @@ test("a table of every invitation, the violations, the advisory notices; exit 1"
     ),
   );
   expect(stdout).toMatch(/Vandelay Industries\s+\w{32}\s+rejected\s+unknown\s+/);
-  expect(stdout).toContain('2 violations:\n  x Organization "Umbrella Labs"');
+  expect(stdout).toContain('4 violations:\n  x Organization "Umbrella Labs"');
   expect(stdout).toContain('  x Organization "Globex"');
   expect(stdout).toContain("Advisory:\n  ! Pending invite");
+  // The memberships: a table after the invitations, and the accepted ones that break the rule.
+  const memberships = lines.indexOf("5 memberships");
+  expect(memberships).toBeGreaterThan(9);
+  expect(lines[memberships + 2]).toMatch(/^ACCOUNT\s+ACCOUNT ID\s+STATUS\s+TWO-FACTOR\s+ROLES$/);
+  expect(stdout).toMatch(
+    new RegExp(
+      `Wayne Enterprises\\s+${fakeId("org:Wayne Enterprises")}\\s+accepted\\s+unknown\\s+Administrator`,
+    ),
+  );
+  expect(stdout).toContain("This user's two-factor authentication: enabled.");
+  expect(stdout).toContain(
+    `  x Account "Umbrella Labs" (${fakeId("org:Umbrella Labs")}) does not enforce two-factor authentication, and this user holds access to it: accepted membership ${fakeId("membership:Umbrella Labs")} (roles: Billing).`,
+  );
+  expect(stdout).toContain(
+    `  x Account "Wayne Enterprises" (${fakeId("org:Wayne Enterprises")}) does not report whether it enforces two-factor authentication`,
+  );
+  expect(stdout).not.toContain('Account "Globex"'); // a pending membership gives no access: not counted
   expect(stdout).not.toContain(FAKE_CREDENTIALS.apiToken);
+  expect(emu.requests.map((r) => r.path).sort()).toEqual([
+    "/client/v4/memberships",
+    "/client/v4/user",
+    "/client/v4/user/invites",
+  ]);
+});
+
+test("a user without two-factor authentication is a violation of its own, in the table and in --json", async () => {
+  const emu = await emulator({ invites: [], memberships: [], user: sampleUser({ twoFactor: false }) });
+  const table = await audit(["audit", "--base-url", emu.url]);
+  expect(table.code).toBe(EXIT.violations);
+  expect(table.stdout).toContain("0 invitations");
+  expect(table.stdout).toContain("0 memberships");
+  expect(table.stdout).toContain(
+    "This user's two-factor authentication: NOT enabled.\n\n1 violation:\n  x This Cloudflare user does not have two-factor authentication enabled",
+  );
+  const json = await audit(["audit", "--json", "--base-url", emu.url]);
+  expect(json.code).toBe(EXIT.violations);
+  expect(JSON.parse(json.stdout)).toMatchObject({
+    memberships: [],
+    membershipViolations: [],
+    user: { twoFactorAuthenticationEnabled: false, twoFactorAuthenticationLocked: false },
+    userViolation: { message: expect.stringContaining("My Profile > Authentication") },
+  });
+});
+
+test("--json lists membership violations by account and membership id", async () => {
+  const emu = await emulator({ invites: [] });
+  const { stdout } = await audit(["audit", "--json", "--base-url", emu.url]);
+  const report = JSON.parse(stdout) as {
+    membershipViolations: unknown[];
+    memberships: unknown[];
+    userViolation: unknown;
+  };
+  expect(report.memberships).toHaveLength(5);
+  expect(report.userViolation).toBeNull();
+  expect(report.membershipViolations).toEqual(
+    [
+      {
+        accountId: fakeId("org:Umbrella Labs"),
+        accountName: "Umbrella Labs",
+        accountIsEnforcingTwoFactor: false,
+        membershipIds: [fakeId("membership:Umbrella Labs")],
+        message: expect.stringContaining("does not enforce two-factor authentication"),
+      },
+      {
+        accountId: fakeId("org:Wayne Enterprises"),
+        accountName: "Wayne Enterprises",
+        accountIsEnforcingTwoFactor: null,
+        membershipIds: [fakeId("membership:Wayne Enterprises")],
+        message: expect.stringContaining("does not report whether it enforces"),
+      },
+    ].sort((a, b) => (a.accountId < b.accountId ? -1 : 1)),
+  );
 });
 
 test("--json, --counted-statuses and --exempt-organization-ids; exit 0 when nothing is left to report", async () => {
@@ -48,14 +130,20 @@ test("--json, --counted-statuses and --exempt-organization-ids; exit 0 when noth
     "--counted-statuses",
     "pending",
     "--exempt-organization-ids",
-    fakeId("org:Globex"),
+    SAMPLE_EXEMPTIONS.join(","),
     "--expiring-within-days",
     "0",
   ]);
   expect(code).toBe(EXIT.ok);
-  const report = JSON.parse(stdout) as { invites: unknown[]; violations: unknown[]; expiringSoon: unknown[] };
+  const report = JSON.parse(stdout) as {
+    invites: unknown[];
+    violations: unknown[];
+    expiringSoon: unknown[];
+    membershipViolations: unknown[];
+  };
   expect(report.invites).toHaveLength(7);
   expect(report.violations).toEqual([]);
+  expect(report.membershipViolations).toEqual([]);
   expect(report.expiringSoon).toEqual([]);
 });
 
@@ -82,14 +170,14 @@ test("--json lists violations by organization and invite id", async () => {
 });
 
 test("the same credential conventions: key + email from the environment", async () => {
-  const emu = await emulator({ invites: [] });
+  const emu = await emulator({ invites: [], memberships: [] });
   const { code } = await audit(["audit", "--base-url", emu.url], {
     CLOUDFLARE_API_TOKEN: undefined,
     CLOUDFLARE_API_KEY: FAKE_CREDENTIALS.apiKey,
     CLOUDFLARE_EMAIL: FAKE_CREDENTIALS.apiEmail,
   });
   expect(code).toBe(EXIT.ok);
-  expect(emu.requests[0]?.headers["x-auth-key"]).toBe(FAKE_CREDENTIALS.apiKey);
+  expect(emu.requests.map((r) => r.headers["x-auth-key"])).toEqual(Array(3).fill(FAKE_CREDENTIALS.apiKey));
 });
 
 describe("exit 2, with a message, when the audit cannot run", () => {
@@ -108,6 +196,19 @@ describe("exit 2, with a message, when the audit cannot run", () => {
     expect(code).toBe(EXIT.error);
     expect(stderr).toContain("[9109] Unauthorized to access requested resource");
     expect(stderr).not.toContain("FAKE-test-token-without-memberships-read");
+  });
+
+  test("a token that lists but may not read the user: nothing is half-reported, the permission is named", async () => {
+    const emu = await emulator();
+    const { code, stdout, stderr } = await audit(["audit", "--base-url", emu.url], {
+      CLOUDFLARE_API_TOKEN: FAKE_TOKEN_WITHOUT_USER_DETAILS,
+    });
+    expect(code).toBe(EXIT.error);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("Cloudflare API GET /client/v4/user failed with HTTP 403");
+    expect(stderr).toContain('lack the user-level "User Details Read" permission');
+    expect(stderr).toContain("User > User Details > Read");
+    expect(stderr).not.toContain(FAKE_TOKEN_WITHOUT_USER_DETAILS);
   });
 
   test.each([
@@ -154,5 +255,5 @@ test("the bin runs as a process, and its exit code is the audit's", async () => 
     },
   ).catch((e: { code: number; stdout: string }) => e);
   expect("code" in error ? error.code : 0).toBe(1);
-  expect(error.stdout).toContain("2 violations:");
+  expect(error.stdout).toContain("4 violations:");
 });

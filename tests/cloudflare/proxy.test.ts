@@ -65,16 +65,22 @@ test("the audit command goes through the proxy", async () => {
     [...TS_NODE, join(REPO_ROOT, "provider", "cli", "main.ts"), "audit", "--json", "--base-url", api.baseUrl],
     { cwd: REPO_ROOT, env: proxyEnv({ HTTPS_PROXY: api.proxyUrl }) },
   );
-  // Exit 1: the sample has organizations without two-factor authentication.
+  // Exit 1: the sample has organizations and accounts without two-factor authentication.
   const failure = (await run.then(
     () => undefined,
     (error: unknown) => error,
   )) as { code: number; stdout: string } | undefined;
   expect(failure?.code).toBe(1);
-  const report = JSON.parse(failure?.stdout ?? "{}") as { invites?: unknown[]; violations?: unknown[] };
+  const report = JSON.parse(failure?.stdout ?? "{}") as {
+    invites?: unknown[];
+    violations?: unknown[];
+    memberships?: unknown[];
+  };
   expect(report.invites).toHaveLength(7);
   expect(report.violations).toHaveLength(2);
-  expect(api.connects).toEqual([api.connectTarget]);
+  expect(report.memberships).toHaveLength(5);
+  // Three reads at once (invites, memberships, the user): each tunnel to the API through the proxy.
+  expect(api.connects).toEqual([api.connectTarget, api.connectTarget, api.connectTarget]);
 });
 
 test("the provider host (what `pulumi up` starts) reads through the proxy", async () => {

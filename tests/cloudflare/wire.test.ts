@@ -24,7 +24,7 @@ const problem = (envelope: unknown): string => {
 describe("the reference page's envelope", () => {
   test("parses into camelCase invites with every documented field", () => {
     const parsed = page(referenceEnvelope());
-    expect(parsed.invites).toEqual([
+    expect(parsed.items).toEqual([
       {
         id: "4f5f0c14a2a41d5063dd301b2f829f04",
         organizationId: "5a7805061c76ada191ed06f989cc3dac",

@@ -1,14 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { UserInvitesProvider } from "../../provider";
+import { CloudflareUserProvider } from "../../provider";
 import { startProviderHost, type ProviderHost } from "../../provider/testing";
 import { REPO_ROOT } from "./pulumiSandbox";
 
 // The provider host resolves the serialized provider's `require`s from the repository root.
 export { REPO_ROOT };
 
-/** Serializes a fresh provider exactly as `pulumi.dynamic.Resource` does. */
-export async function serializeProvider(): Promise<string> {
-  const provider = new UserInvitesProvider();
+/** Serializes a fresh provider (of the invitations' read by default) exactly as `pulumi.dynamic.Resource` does. */
+export async function serializeProvider(kind: CloudflareUserProvider["kind"] = "invites"): Promise<string> {
+  const provider = new CloudflareUserProvider(kind);
   const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
   return serialized.text;
 }

@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
-import { INPUT_NAMES } from "../../provider/cloudflare/inputs";
+import { INPUT_NAMES, MEMBERSHIP_INPUTS } from "../../provider/cloudflare/inputs";
 import {
   packageSchema,
   PLUGIN_FUNCTION_TOKEN,
+  PLUGIN_MEMBERSHIPS_FUNCTION_TOKEN,
+  PLUGIN_MEMBERSHIPS_RESOURCE_TOKEN,
   PLUGIN_RESOURCE_TOKEN,
 } from "../../provider/plugin/packageSchema";
 import { pluginSettings, UserInvitesPlugin } from "../../provider/plugin/provider";
@@ -12,6 +14,9 @@ import { emulator, thrown, withEnv } from "../helpers/emulator";
 import { SAMPLE } from "../helpers/sample";
 
 const { apiToken } = FAKE_CREDENTIALS;
+/** URNs as the engine names each resource (a parent's type before `$`, then the resource's). */
+const INVITES_URN = `urn:pulumi:dev::access::${PLUGIN_RESOURCE_TOKEN}::invites`;
+const MEMBERSHIPS_URN = `urn:pulumi:dev::access::pulumi:pulumi:Stack$${PLUGIN_MEMBERSHIPS_RESOURCE_TOKEN}::memberships`;
 /** How the engine sends a secret input to a provider that accepts secrets. */
 const secret = (value: unknown) => ({
   "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
@@ -47,6 +52,16 @@ describe("the package schema", () => {
       "apiToken",
       "baseUrl",
     ]);
+    const membershipNames = Object.keys(MEMBERSHIP_INPUTS);
+    expect(Object.keys(schema.resources[PLUGIN_MEMBERSHIPS_RESOURCE_TOKEN]?.inputProperties ?? {})).toEqual(
+      membershipNames,
+    );
+    expect(Object.keys(schema.functions[PLUGIN_MEMBERSHIPS_FUNCTION_TOKEN]?.inputs.properties ?? {})).toEqual(
+      membershipNames,
+    );
+    expect(schema.types["cloudflare-user-invites:index:MembershipStatus"]?.enum?.map((e) => e.value)).toEqual(
+      ["accepted", "pending", "rejected"],
+    );
     expect(schema.types["cloudflare-user-invites:index:InviteStatus"]?.enum?.map((e) => e.value)).toEqual([
       "pending",
       "accepted",
@@ -65,7 +80,7 @@ describe("the plugin's provider, in-process", () => {
     const emu = await emulator({ invites: sampleInvites() });
     const config = JSON.stringify({ apiToken, baseUrl: emu.url });
     const created = await withEnv({ PULUMI_CONFIG: config }, () =>
-      plugin.create("urn", { statuses: ["pending", "accepted"] }),
+      plugin.create(INVITES_URN, { statuses: ["pending", "accepted"] }),
     );
     expect(created.id).toBe("cloudflare-user-invites");
     expect(created.outs["pendingOrganizationIds"]).toEqual(SAMPLE.pendingOrganizationIds);
@@ -77,7 +92,7 @@ describe("the plugin's provider, in-process", () => {
     const emu = await emulator({ apiTokens: [apiToken, "FAKE-explicit-plugin-token"] });
     const config = JSON.stringify({ apiToken, baseUrl: emu.url });
     const read = await withEnv({ PULUMI_CONFIG: config }, () =>
-      plugin.read("cloudflare-user-invites", "urn", { apiToken: secret("FAKE-explicit-plugin-token") }),
+      plugin.read("cloudflare-user-invites", INVITES_URN, { apiToken: secret("FAKE-explicit-plugin-token") }),
     );
     expect(emu.requests[0]?.headers["authorization"]).toBe("Bearer FAKE-explicit-plugin-token");
     expect(JSON.stringify(read.props)).not.toContain("FAKE-explicit-plugin-token");
@@ -86,7 +101,7 @@ describe("the plugin's provider, in-process", () => {
 
   test("with no credentials, the message names the plugin's config keys and the variables", async () => {
     const error = await thrown(() =>
-      withEnv({ PULUMI_CONFIG: "{}" }, () => plugin.update("id", "urn", {}, {})),
+      withEnv({ PULUMI_CONFIG: "{}" }, () => plugin.update("id", INVITES_URN, {}, {})),
     );
     expect(error.message).toContain("No Cloudflare credentials were found");
     expect(error.message).toContain("cloudflare-user-invites:apiToken");
@@ -95,7 +110,7 @@ describe("the plugin's provider, in-process", () => {
 
   test("check names a misspelt argument and a bad status, reading through secrets", async () => {
     const { failures } = await plugin.check(
-      "urn",
+      INVITES_URN,
       {},
       { status: ["pending"], statuses: ["bogus"], apiToken: secret("x") },
     );
@@ -116,6 +131,48 @@ describe("the plugin's provider, in-process", () => {
     expect(result.outputs["pendingOrganizationIds"]).toEqual(SAMPLE.pendingOrganizationIds);
     const error = await thrown(() => plugin.invoke("cloudflare-user-invites:index:getOther", {}));
     expect(error.message).toContain(PLUGIN_FUNCTION_TOKEN);
+    expect(error.message).toContain(PLUGIN_MEMBERSHIPS_FUNCTION_TOKEN);
+  });
+
+  test("UserMemberships reads the memberships and the user in one go; its URN picks the read", async () => {
+    const emu = await emulator();
+    const config = JSON.stringify({ apiToken, baseUrl: emu.url });
+    const created = await withEnv({ PULUMI_CONFIG: config }, () =>
+      plugin.create(MEMBERSHIPS_URN, { statuses: ["accepted"] }),
+    );
+    expect(created.id).toBe("cloudflare-user-memberships");
+    expect(created.outs["membershipCountByStatus"]).toEqual({ accepted: 3, pending: 0, rejected: 0 });
+    expect(created.outs["twoFactorAuthenticationEnabled"]).toBe(true);
+    expect(created.outs["accountsNotEnforcingTwoFactor"]).toEqual([
+      { accountId: expect.any(String), accountName: "Umbrella Labs", accountIsEnforcingTwoFactor: false },
+      { accountId: expect.any(String), accountName: "Wayne Enterprises", accountIsEnforcingTwoFactor: null },
+    ]);
+    expect(emu.requests.map((r) => r.path).sort()).toEqual(["/client/v4/memberships", "/client/v4/user"]);
+    const { failures } = await plugin.check(
+      MEMBERSHIPS_URN,
+      {},
+      { statuses: ["expired"], organizationIds: [] },
+    );
+    expect(failures?.map((f) => f.property)).toEqual(["organizationIds", "statuses[0]"]);
+    expect(failures?.[1]?.reason).toBe(
+      'unknown membership status "expired"; expected one of accepted, pending, rejected',
+    );
+    const other = await thrown(() => plugin.read("x", "urn:pulumi:dev::access::other:index:Thing::t", {}));
+    expect(other.message).toBe(
+      `Unknown resource type other:index:Thing; this plugin provides ${PLUGIN_RESOURCE_TOKEN} and ${PLUGIN_MEMBERSHIPS_RESOURCE_TOKEN}.`,
+    );
+  });
+
+  test("getUserMemberships reads like the resource", async () => {
+    const emu = await emulator();
+    const result = await withEnv({ CLOUDFLARE_API_TOKEN: apiToken, PULUMI_CONFIG: undefined }, () =>
+      plugin.invoke(PLUGIN_MEMBERSHIPS_FUNCTION_TOKEN, { baseUrl: emu.url, statuses: ["pending"] }),
+    );
+    expect((result.outputs["memberships"] as { accountName: string }[]).map((m) => m.accountName)).toEqual([
+      "Acme Corp",
+      "Globex",
+    ]);
+    expect(result.outputs["statuses"]).toEqual(["pending"]);
   });
 
   test("PULUMI_CONFIG that is not JSON is an error, not a silent default", () => {

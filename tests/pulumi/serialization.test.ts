@@ -16,29 +16,35 @@ const CONFIG_TOKEN = "FAKE-config-token-must-not-be-serialized";
 const requires = (text: string) =>
   [...new Set([...text.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))].sort();
 
-test("serializes without capturing a credential from the environment or the stack config", async () => {
-  pulumi.runtime.setAllConfig({ "cloudflare:apiToken": CONFIG_TOKEN });
-  const text = await withEnv(SECRETS, () => serializeProvider());
-  for (const secret of [
-    ...Object.values(SECRETS),
-    CONFIG_TOKEN,
-    FAKE_CREDENTIALS.apiToken,
-    FAKE_CREDENTIALS.apiKey,
-  ]) {
-    expect(text).not.toContain(secret);
-  }
-  expect(text).not.toMatch(/process\.env\s*=|"CLOUDFLARE_API_TOKEN":\s*"/);
-});
+test.each(["invites", "memberships"] as const)(
+  "the %s provider serializes without capturing a credential from the environment or the stack config",
+  async (kind) => {
+    pulumi.runtime.setAllConfig({ "cloudflare:apiToken": CONFIG_TOKEN });
+    const text = await withEnv(SECRETS, () => serializeProvider(kind));
+    for (const secret of [
+      ...Object.values(SECRETS),
+      CONFIG_TOKEN,
+      FAKE_CREDENTIALS.apiToken,
+      FAKE_CREDENTIALS.apiKey,
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).not.toMatch(/process\.env\s*=|"CLOUDFLARE_API_TOKEN":\s*"/);
+  },
+);
 
-test("from source it requires only packages the provider host can load, and stays small", async () => {
-  const text = await serializeProvider();
-  // Packages by their entry points only; Node's timers for the retry waits.
-  expect(requires(text)).toEqual(["timers/promises", "undici", "zod"]);
-  expect(text).not.toContain("@pulumi/pulumi");
-  // Our own code by value. The installed package serializes to a require instead (3.7 KB,
-  // checked by tests/packaging.test.ts).
-  expect(text.length).toBeLessThan(120_000);
-});
+test.each(["invites", "memberships"] as const)(
+  "from source the %s provider requires only packages the provider host can load, and stays small",
+  async (kind) => {
+    const text = await serializeProvider(kind);
+    // Packages by their entry points only; Node's timers for the retry waits.
+    expect(requires(text)).toEqual(["timers/promises", "undici", "zod"]);
+    expect(text).not.toContain("@pulumi/pulumi");
+    // Our own code by value. The installed package serializes to a require instead (3.7 KB,
+    // checked by tests/packaging.test.ts).
+    expect(text.length).toBeLessThan(120_000);
+  },
+);
 
 test("using the client in-process first (lazy state warmed) does not change what is serialized", async () => {
   const before = await serializeProvider();

@@ -43,7 +43,7 @@ describe("API token", () => {
     expect(api.message).toBe(
       "Cloudflare API GET /client/v4/user/invites failed with HTTP 403: [9109] Unauthorized to access requested resource " +
         '(cf-ray 0000000000000001-EMU). The credentials lack the user-level "Memberships Read" permission. Create a user API ' +
-        "token (My Profile > API Tokens) with User > Memberships > Read; account-owned tokens cannot list a user's invitations. " +
+        "token (My Profile > API Tokens) with User > Memberships > Read; account-owned tokens cannot read a user's invitations. " +
         "See https://developers.cloudflare.com/api/resources/user/subresources/invites/methods/list/",
     );
     expect(emu.requests).toHaveLength(1);
