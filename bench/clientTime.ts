@@ -19,40 +19,77 @@ const ROUNDS: Record<(typeof SIZES)[number], number> = { 10: 300, 1_000: 80, 10_
 export async function clientTime(urls: Readonly<Record<number, string>>, verdicts: Verdicts): Promise<void> {
   const impls = implementations();
   // The floor, ours, the SDK, and ours as it was at BENCH_BEFORE when that is set.
-  const contenders = Object.keys(impls);
+  const contenders = Object.fromEntries(Object.keys(impls).map((name) => [name, contender(impls, name)]));
+  await compareListings(contenders, urls, verdicts, {
+    rounds: ROUNDS,
+    title: "Wall time of one listing",
+    column: "one page of",
+    items: "invites",
+    subject: "listUserInvites",
+  });
+  await chunkedCost(verdicts);
+}
+
+/** What a listing comparison measures and how it is labelled. */
+export interface ListingComparison {
+  readonly rounds: Readonly<Record<(typeof SIZES)[number], number>>;
+  readonly title: string;
+  /** The table's first header cell: "one page of". */
+  readonly column: string;
+  /** What is listed: "invites". */
+  readonly items: string;
+  /** The contender the targets are about; measured against "floor" and "official SDK (cloudflare)". */
+  readonly subject: string;
+}
+
+/**
+ * Interleaves the contenders at each size, prints medians with their ratios to the floor, and
+ * checks the targets: the subject at most 1.3x the floor at 10,000, and no slower than the
+ * official SDK at any size.
+ */
+export async function compareListings(
+  contenders: Readonly<Record<string, (url: string) => Promise<number>>>,
+  urls: Readonly<Record<number, string>>,
+  verdicts: Verdicts,
+  what: ListingComparison,
+): Promise<void> {
+  const names = Object.keys(contenders);
   const samples: Samples = {};
   for (const size of SIZES) {
     const url = urls[size] ?? "";
     const bySize = await interleave(
-      contenders.map((name) => ({ name, run: () => contender(impls, name)(url), expected: size })),
-      ROUNDS[size],
+      names.map((name) => ({
+        name,
+        run: () => (contenders[name] as (u: string) => Promise<number>)(url),
+        expected: size,
+      })),
+      what.rounds[size],
     );
-    for (const name of contenders) (samples[name] ??= {})[size] = bySize[name] ?? [];
+    for (const name of names) (samples[name] ??= {})[size] = bySize[name] ?? [];
   }
   console.log(
-    `Wall time of one listing, median [interquartile range] of interleaved runs (${SIZES.map((s) => `${ROUNDS[s]} at ${s.toLocaleString("en")}`).join(", ")}):\n`,
+    `\n${what.title}, median [interquartile range] of interleaved runs (${SIZES.map((s) => `${what.rounds[s]} at ${s.toLocaleString("en")}`).join(", ")}):\n`,
   );
   console.log(
     table([
-      ["one page of", ...SIZES.map((n) => `${n.toLocaleString("en")} invites`)],
-      ...ratioRows(contenders, SIZES, samples, "floor", ms),
+      [what.column, ...SIZES.map((n) => `${n.toLocaleString("en")} ${what.items}`)],
+      ...ratioRows(names, SIZES, samples, "floor", ms),
     ]),
   );
   const at = (name: string, size: number) => median(samples[name]?.[size] ?? []);
   verdicts.atMost(
-    "listUserInvites vs floor at 10,000 invites",
-    at("listUserInvites", 10_000) / at("floor", 10_000),
+    `${what.subject} vs floor at 10,000 ${what.items}`,
+    at(what.subject, 10_000) / at("floor", 10_000),
     1.3,
     "aiming at 1.2x",
   );
   for (const size of SIZES) {
     verdicts.atMost(
-      `listUserInvites vs official SDK at ${size.toLocaleString("en")} invites`,
-      at("listUserInvites", size) / at("official SDK (cloudflare)", size),
+      `${what.subject} vs official SDK at ${size.toLocaleString("en")} ${what.items}`,
+      at(what.subject, size) / at("official SDK (cloudflare)", size),
       1,
     );
   }
-  await chunkedCost(verdicts);
 }
 
 /**

@@ -26,6 +26,7 @@ import { packAndInstall } from "../tests/helpers/packInstall";
 import { baselineFrom } from "./baseline";
 import { BEFORE_PACKAGE_VARIABLE } from "./clients";
 import { installedPreview } from "./installedPreview";
+import { membershipsSection } from "./memberships";
 import { stages } from "./stages";
 import { Verdicts } from "./verdicts";
 
@@ -50,7 +51,7 @@ async function requestsPerRead(): Promise<string> {
 }
 
 /**
- * `BENCH_ONLY=preview|memory|host npm run bench` runs one section alone (the preview section with
+ * `BENCH_ONLY=preview|memory|host|memberships npm run bench` runs one section alone (the preview section with
  * more rounds: its figures are the noisiest).
  */
 async function previewOnly(): Promise<void> {
@@ -109,7 +110,22 @@ async function hostOnly(): Promise<void> {
   }
 }
 
+async function membershipsOnly(): Promise<void> {
+  const verdicts = new Verdicts();
+  const emulators = await Promise.all(SIZES.map((size) => emulatorProcess(size)));
+  try {
+    await membershipsSection(
+      Object.fromEntries(SIZES.map((size, i) => [size, emulators[i]?.url ?? ""])),
+      verdicts,
+    );
+    verdicts.print();
+  } finally {
+    for (const emulator of emulators) emulator.close();
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env["BENCH_ONLY"] === "memberships") return membershipsOnly();
   if (process.env["BENCH_ONLY"] === "preview") return previewOnly();
   if (process.env["BENCH_ONLY"] === "memory") return memoryOnly();
   if (process.env["BENCH_ONLY"] === "host") return hostOnly();
@@ -130,6 +146,7 @@ async function main(): Promise<void> {
   const sampleEmulator = await startCloudflareEmulator();
   try {
     await clientTime(urls, verdicts);
+    await membershipsSection(urls, verdicts);
     stages();
     peakMemory(urls, verdicts);
     const noOp = await noOpCase(ROOT);

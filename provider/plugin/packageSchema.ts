@@ -91,7 +91,7 @@ function membershipOutputProperties(): Record<string, Property> {
     ),
     accountIdsByStatus: {
       type: "object",
-      additionalProperties: list({ type: "string" }, "Account ids, sorted."),
+      additionalProperties: { type: "array", items: { type: "string" } },
       description: "Account ids by membership status; accepted, pending and rejected are always present.",
     },
     accountsNotEnforcingTwoFactor: list(

@@ -7,8 +7,9 @@ import { leaksInSandbox } from "./helpers/secrets";
 describe("the example stack under the real Pulumi engine", () => {
   const fixture = useEngineFixture();
 
-  const listReads = () =>
-    fixture.emulator.requests.filter((r) => r.path === "/client/v4/user/invites").length;
+  const reads = (path: string) =>
+    fixture.emulator.requests.filter((r) => r.path === `/client/v4${path}`).length;
+  const listReads = () => reads("/user/invites");
 
   test("stack init, config, preview, up, stack output, a changed answer, refresh, destroy", async () => {
     const { sandbox, emulator, project } = fixture;
@@ -26,7 +27,15 @@ describe("the example stack under the real Pulumi engine", () => {
     expect(outputs.pendingOrganizationIds).toEqual(SAMPLE.pendingOrganizationIds);
     expect(outputs.organizationsNotEnforcingTwoFactor).toEqual(SAMPLE.organizationsNotEnforcingTwoFactor);
     expect(outputs.inviteCountByStatus).toEqual(SAMPLE.inviteCountByStatus);
-    expect(outputs.twoFactorReviewChecklist).toHaveLength(SAMPLE.organizationsNotEnforcingTwoFactor.length);
+    // The memberships and the user, read as often as the invitations (one page, one user each time).
+    expect([reads("/memberships"), reads("/user")]).toEqual([3, 3]);
+    expect(outputs.twoFactorAuthenticationEnabled).toBe(true);
+    expect(
+      outputs.accountsNotEnforcingTwoFactor.map((a: { accountName: string }) => a.accountName).sort(),
+    ).toEqual(["Umbrella Labs", "Wayne Enterprises"]);
+    expect(outputs.acceptedAccountIds).toHaveLength(3);
+    // Globex (an invitation), Umbrella Labs (both) and Wayne Enterprises (a membership), each once.
+    expect(outputs.twoFactorReviewChecklist).toHaveLength(3);
 
     // Cloudflare's answer changes: the next up reads again and the outputs follow.
     const onlyAcme = sampleInvites().filter((i) => i.organization_name === "Acme Corp");
@@ -45,9 +54,9 @@ describe("the example stack under the real Pulumi engine", () => {
     const remaining = JSON.parse((await sandbox.ok(project, ["stack", "export"])).stdout);
     expect(remaining.deployment.resources ?? []).toEqual([]);
 
-    // Nothing but GETs of the list ever reached the API, each with the configured token.
+    // Nothing but GETs of the three endpoints ever reached the API, each with the configured token.
     expect(new Set(emulator.requests.map((r) => `${r.method} ${r.path}`))).toEqual(
-      new Set(["GET /client/v4/user/invites"]),
+      new Set(["GET /client/v4/user/invites", "GET /client/v4/memberships", "GET /client/v4/user"]),
     );
     for (const request of emulator.requests) {
       expect(request.headers["authorization"]).toBe(`Bearer ${FAKE_CREDENTIALS.apiToken}`);

@@ -24,6 +24,9 @@ const SHARED_OUTPUTS = [
   "pendingOrganizationIds",
   "organizationsNotEnforcingTwoFactor",
   "inviteCountByStatus",
+  "accountsNotEnforcingTwoFactor",
+  "twoFactorAuthenticationEnabled",
+  "acceptedAccountIds",
 ];
 
 /** The example's Pulumi.yaml without its `packages:` entry: what a user has before `package add`. */
@@ -89,6 +92,10 @@ describe("Pulumi YAML, through the provider plugin, under the real engine", () =
     expect(readFileSync(join(sdk, "getUserInvites.ts"), "utf8")).toContain(
       'invoke("cloudflare-user-invites:index:getUserInvites"',
     );
+    expect(index).toContain("UserMemberships");
+    expect(readFileSync(join(sdk, "getUserMemberships.ts"), "utf8")).toContain(
+      'invoke("cloudflare-user-invites:index:getUserMemberships"',
+    );
     // Compiled against this repository's @pulumi/pulumi and TypeScript, with the SDK's own tsconfig.
     symlinkSync(join(REPO_ROOT, "node_modules"), join(sdk, "node_modules"));
     const tsc = spawnSync(
@@ -121,6 +128,11 @@ describe("Pulumi YAML, through the provider plugin, under the real engine", () =
     expect(yamlOutputs.pendingOrganizationIds).toEqual(SAMPLE.pendingOrganizationIds);
     expect(yamlOutputs.pendingFromFunction).toEqual(SAMPLE.pendingOrganizationIds);
     expect(yamlOutputs.inviteCountByStatus).toEqual(SAMPLE.inviteCountByStatus);
+    expect(yamlOutputs.twoFactorAuthenticationEnabled).toBe(true);
+    expect(yamlOutputs.acceptedAccountIds).toHaveLength(3);
+    expect(
+      yamlOutputs.accountsNotEnforcingTwoFactor.map((a: { accountName: string }) => a.accountName).sort(),
+    ).toEqual(["Umbrella Labs", "Wayne Enterprises"]);
 
     // The TypeScript example on the same data: the shared outputs, byte for byte.
     const typescript = copyExampleProject(join(sandbox.root, "ts"));
@@ -130,10 +142,14 @@ describe("Pulumi YAML, through the provider plugin, under the real engine", () =
     });
     await sandbox.ok(typescript, ["up", "--yes", "--skip-preview"]);
     const tsOutputs = JSON.parse((await sandbox.ok(typescript, ["stack", "output", "--json"])).stdout);
+    // Pulumi YAML drops `null` fields of objects when it evaluates an output expression (the state
+    // keeps them: checked below), so nulls are compared as absent.
+    const withoutNulls = (value: unknown) =>
+      JSON.stringify(value, (_k, v: unknown) => (v === null ? undefined : v));
     for (const key of SHARED_OUTPUTS) {
-      expect({ key, yaml: JSON.stringify(yamlOutputs[key]) }).toEqual({
+      expect({ key, yaml: withoutNulls(yamlOutputs[key]) }).toEqual({
         key,
-        yaml: JSON.stringify(tsOutputs[key]),
+        yaml: withoutNulls(tsOutputs[key]),
       });
     }
 
@@ -156,6 +172,13 @@ describe("Pulumi YAML, through the provider plugin, under the real engine", () =
       (r: { type: string }) => r.type === "cloudflare-user-invites:index:UserInvites",
     );
     expect(read.outputs.invites).toHaveLength(1);
+    const access = state.deployment.resources.find(
+      (r: { type: string }) => r.type === "cloudflare-user-invites:index:UserMemberships",
+    );
+    // The plugin's outputs keep `null` ("Cloudflare did not say") in state, where policies read them.
+    expect(access.outputs.accountsNotEnforcingTwoFactor).toEqual(
+      JSON.parse(JSON.stringify(tsOutputs.accountsNotEnforcingTwoFactor)),
+    );
     await sandbox.ok(project, ["destroy", "--yes"]);
     expect(
       JSON.parse((await sandbox.ok(project, ["stack", "export"])).stdout).deployment.resources ?? [],
@@ -165,7 +188,7 @@ describe("Pulumi YAML, through the provider plugin, under the real engine", () =
     expect(leaksInSandbox(sandbox, [FAKE_CREDENTIALS.apiToken], exported)).toEqual([]);
   });
 
-  test("the policy pack sees the YAML stack's invitations", async () => {
+  test("the policy pack sees the YAML stack's invitations and memberships", async () => {
     const project = await yamlProject("yaml-policy");
     await sandbox.ok(project, ["stack", "init", "dev"]);
     await sandbox.ok(project, ["config", "set", "--secret", TOKEN_KEY, FAKE_CREDENTIALS.apiToken]);
@@ -181,6 +204,8 @@ describe("Pulumi YAML, through the provider plugin, under the real engine", () =
     expect(output).toContain("[mandatory]  cloudflare-invites-require-two-factor");
     expect(output).toContain('Organization "Globex"');
     expect(output).toContain('Organization "Umbrella Labs"');
+    expect(output).toContain("[mandatory]  cloudflare-memberships-require-two-factor");
+    expect(output).toContain('Account "Wayne Enterprises"');
   });
 
   test("failures as a YAML user sees them: no permission, a bad status, no credentials", async () => {
@@ -213,7 +238,8 @@ describe("Pulumi YAML, through the provider plugin, under the real engine", () =
     expect(bad.code).not.toBe(0);
     expect(bad.stdout + bad.stderr).toMatch(/statuses\[1\]/);
     expect(bad.stdout + bad.stderr).toContain('"approved"');
-    // The resource is refused by its check; the function (statuses [pending]) still reads.
-    expect(emulator.requests.length - requests).toBeLessThanOrEqual(2);
+    // The resource is refused by its check; the functions (getUserInvites: one request,
+    // getUserMemberships: the memberships and the user) still read, in the preview `up` starts with.
+    expect(emulator.requests.length - requests).toBeLessThanOrEqual(3);
   });
 });

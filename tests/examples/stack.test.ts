@@ -8,7 +8,7 @@ import {
 } from "../../provider/testing";
 import { emulator } from "../helpers/emulator";
 import { REPO_ROOT } from "../helpers/providerHost";
-import { SAMPLE } from "../helpers/sample";
+import { SAMPLE, SAMPLE_MEMBERSHIPS } from "../helpers/sample";
 
 const CONFIG_TOKEN = FAKE_CREDENTIALS.apiToken;
 
@@ -37,21 +37,8 @@ test("the example stack's outputs come from a real read through the provider hos
       },
     ],
     inviteCountByStatus: SAMPLE.inviteCountByStatus,
-    acceptedAccountIds: ["Initech", "Umbrella Labs", "Wayne Enterprises"]
-      .map((n) => fakeId(`org:${n}`))
-      .sort(),
-    accountsNotEnforcingTwoFactor: [
-      {
-        accountId: fakeId("org:Umbrella Labs"),
-        accountName: "Umbrella Labs",
-        accountIsEnforcingTwoFactor: false,
-      },
-      {
-        accountId: fakeId("org:Wayne Enterprises"),
-        accountName: "Wayne Enterprises",
-        accountIsEnforcingTwoFactor: null,
-      },
-    ].sort((a, b) => (a.accountId < b.accountId ? -1 : 1)),
+    acceptedAccountIds: SAMPLE_MEMBERSHIPS.accountIdsByStatus.accepted,
+    accountsNotEnforcingTwoFactor: SAMPLE_MEMBERSHIPS.accountsNotEnforcingTwoFactor,
     twoFactorAuthenticationEnabled: true,
     // The organizations of the invitations and the accounts of the memberships, each once.
     twoFactorReviewChecklist: ["Globex", "Umbrella Labs", "Wayne Enterprises"]

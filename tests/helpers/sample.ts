@@ -25,3 +25,33 @@ export const SAMPLE = {
   ].sort((a, b) => a.organizationId.localeCompare(b.organizationId)),
   inviteCountByStatus: { pending: 3, accepted: 2, rejected: 1, expired: 1 },
 } as const;
+
+const accounts = (...names: string[]) => names.map((name) => fakeId(`org:${name}`)).sort();
+
+/**
+ * What a read of the emulator's default memberships (`sampleMemberships`) and user (`sampleUser()`)
+ * must produce: 5 memberships, 3 of them accepted.
+ */
+export const SAMPLE_MEMBERSHIPS = {
+  accountIdsByStatus: {
+    accepted: accounts("Initech", "Umbrella Labs", "Wayne Enterprises"),
+    pending: accounts("Acme Corp", "Globex"),
+    rejected: [],
+  },
+  membershipCountByStatus: { accepted: 3, pending: 2, rejected: 0 },
+  /** Umbrella Labs does not enforce two-factor authentication; Wayne Enterprises does not say. */
+  accountsNotEnforcingTwoFactor: [
+    {
+      accountId: fakeId("org:Umbrella Labs"),
+      accountName: "Umbrella Labs",
+      accountIsEnforcingTwoFactor: false,
+    },
+    {
+      accountId: fakeId("org:Wayne Enterprises"),
+      accountName: "Wayne Enterprises",
+      accountIsEnforcingTwoFactor: null,
+    },
+  ].sort((a, b) => a.accountId.localeCompare(b.accountId)),
+  twoFactorAuthenticationEnabled: true,
+  twoFactorAuthenticationLocked: false,
+} as const;

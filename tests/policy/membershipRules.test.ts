@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { unknownCheckingProxy, type StackValidationPolicy } from "@pulumi/policy";
+import { unknownCheckingProxy } from "@pulumi/policy";
 import { USER_MEMBERSHIPS_POLICY_VIEW_TYPE, USER_MEMBERSHIPS_TYPE, UserMemberships } from "../../provider";
 import { PLUGIN_MEMBERSHIPS_RESOURCE_TOKEN } from "../../provider/core/typeTokens";
 import {
@@ -8,14 +8,9 @@ import {
   userMembershipsPolicies,
   userTwoFactorPolicy,
 } from "../../provider/policy";
-import {
-  FAKE_CREDENTIALS,
-  fakeId,
-  runPoliciesOffline,
-  runStackOffline,
-  sampleUser,
-} from "../../provider/testing";
+import { FAKE_CREDENTIALS, fakeId, runStackOffline, sampleUser } from "../../provider/testing";
 import { emulator } from "../helpers/emulator";
+import { policyResource, validate } from "../helpers/policies";
 import { REPO_ROOT } from "../helpers/providerHost";
 
 const PROJECT = "urn:pulumi:dev::access";
@@ -33,27 +28,8 @@ async function readOutputs(twoFactor: boolean): Promise<Record<string, unknown>>
   return resources.find((r) => r.type === USER_MEMBERSHIPS_TYPE)?.outputs ?? {};
 }
 
-const resource = (props: Record<string, unknown>, type: string, urn: string, parent?: string) => ({
-  type,
-  urn,
-  name: urn.split("::").pop() ?? "",
-  props,
-  ...(parent ? { parent: { urn: parent } } : {}),
-});
-
-async function validate(
-  policy: StackValidationPolicy,
-  resources: ReturnType<typeof resource>[],
-  config: object = {},
-) {
-  const run = await runPoliciesOffline([policy], resources, {
-    [policy.name]: config as Record<string, unknown>,
-  });
-  return {
-    violations: run.findings.map((f) => [f.urn, f.message]),
-    notApplicable: run.notApplicable[0]?.reason,
-  };
-}
+const resource = (props: Record<string, unknown>, type: string, urn: string, parent?: string) =>
+  policyResource(props, type, urn, parent === undefined ? undefined : { urn: parent });
 
 describe("the memberships' two-factor rule", () => {
   test("mandatory, with the invitations' exemptions config; exported in both lists", () => {
@@ -76,7 +52,7 @@ describe("the memberships' two-factor rule", () => {
     const { violations } = await validate(membershipsTwoFactorPolicy, [
       resource(viewProps, USER_MEMBERSHIPS_POLICY_VIEW_TYPE, VIEW_URN, URN),
     ]);
-    expect(violations.map(([urn]) => urn)).toEqual([VIEW_URN, VIEW_URN]);
+    expect(violations.map(({ urn }) => urn)).toEqual([VIEW_URN, VIEW_URN]);
     // Ordered by account id, as every two-factor finding is.
     const expected = [
       [
@@ -88,7 +64,7 @@ describe("the memberships' two-factor rule", () => {
         `Account "Wayne Enterprises" (${fakeId("org:Wayne Enterprises")}) does not report`,
       ],
     ].sort(([a], [b]) => ((a as string) < (b as string) ? -1 : 1));
-    expect(violations.map(([, message]) => message)).toEqual(
+    expect(violations.map(({ message }) => message)).toEqual(
       expected.map(([, start]) => expect.stringContaining(start as string)),
     );
   });
@@ -107,8 +83,8 @@ describe("the memberships' two-factor rule", () => {
       { exemptOrganizationIds: [fakeId("org:Wayne Enterprises")] },
     );
     expect(violations).toEqual([
-      [URN, expect.stringContaining('"Umbrella Labs"')],
-      [pluginUrn, expect.stringContaining('"Umbrella Labs"')],
+      { urn: URN, message: expect.stringContaining('"Umbrella Labs"') },
+      { urn: pluginUrn, message: expect.stringContaining('"Umbrella Labs"') },
     ]);
   });
 
@@ -133,11 +109,12 @@ describe("the user's two-factor rule", () => {
       resource(outputs, USER_MEMBERSHIPS_TYPE, URN),
     ]);
     expect(violations).toEqual([
-      [
-        URN,
-        "This Cloudflare user does not have two-factor authentication enabled: anyone with its password can " +
+      {
+        urn: URN,
+        message:
+          "This Cloudflare user does not have two-factor authentication enabled: anyone with its password can " +
           "sign in to every account it belongs to. Turn it on under My Profile > Authentication.",
-      ],
+      },
     ]);
   });
 

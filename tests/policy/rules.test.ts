@@ -1,10 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
-import { unknownCheckingProxy, type StackValidationPolicy } from "@pulumi/policy";
+import { unknownCheckingProxy } from "@pulumi/policy";
 import { UserInvites, USER_INVITES_POLICY_VIEW_TYPE, USER_INVITES_TYPE } from "../../provider";
-import { FAKE_CREDENTIALS, fakeId, runStackOffline, sampleInvites } from "../../provider/testing";
+import {
+  FAKE_CREDENTIALS,
+  fakeId,
+  runPoliciesOffline,
+  runStackOffline,
+  sampleInvites,
+} from "../../provider/testing";
 import { expiringInvitesPolicy, twoFactorPolicy } from "../../provider/policy/rules";
-import { runPoliciesOffline } from "../../provider/testing";
 import { emulator } from "../helpers/emulator";
+import { policyResource, validate } from "../helpers/policies";
 import { REPO_ROOT } from "../helpers/providerHost";
 
 const URN = "urn:pulumi:dev::user-invites-example::pulumi-nodejs:dynamic/cloudflare:UserInvites::my-invites";
@@ -26,33 +32,12 @@ const resource = (
   type = USER_INVITES_TYPE,
   urn = URN,
   parent?: { urn: string },
-) => ({
-  type,
-  urn,
-  name: urn.split("::").pop() ?? "",
-  props,
-  ...(parent ? { parent } : {}),
-});
+) => policyResource(props, type, urn, parent);
 
 /** What the Pulumi engine hands a policy instead of the read: its UserInvitesPolicyView child. */
 const VIEW_URN = `urn:pulumi:dev::user-invites-example::${USER_INVITES_TYPE}$${USER_INVITES_POLICY_VIEW_TYPE}::my-invites`;
 const view = (props: Record<string, unknown>) =>
   resource(props, USER_INVITES_POLICY_VIEW_TYPE, VIEW_URN, { urn: URN });
-
-/** Calls the rule object the way CrossGuard does; returns what it reported and whether it could not run. */
-async function validate(
-  policy: StackValidationPolicy,
-  resources: ReturnType<typeof resource>[],
-  config: object = {},
-) {
-  const run = await runPoliciesOffline([policy], resources, {
-    [policy.name]: config as Record<string, unknown>,
-  });
-  return {
-    violations: run.findings.map((f) => ({ message: f.message, urn: f.urn })),
-    notApplicable: run.notApplicable[0]?.reason,
-  };
-}
 
 describe("two-factor policy", () => {
   test("is mandatory by default and declares its config schema", () => {

@@ -8,43 +8,14 @@ import {
   UserMemberships,
   type UserMembershipsArgs,
 } from "../../provider";
-import {
-  FAKE_CREDENTIALS,
-  fakeId,
-  manyMemberships,
-  runStackOffline,
-  sampleUser,
-} from "../../provider/testing";
+import { FAKE_CREDENTIALS, manyMemberships, runStackOffline, sampleUser } from "../../provider/testing";
 import { emulator, thrown } from "../helpers/emulator";
 import { REPO_ROOT, serializeProvider, startHost } from "../helpers/providerHost";
+import { SAMPLE_MEMBERSHIPS } from "../helpers/sample";
 
 const { apiToken } = FAKE_CREDENTIALS;
 
 afterEach(() => pulumi.runtime.setAllConfig({}));
-
-/** What a read of the sample gives, whatever path it took. */
-const SAMPLE_OUTPUTS = {
-  accountIdsByStatus: {
-    accepted: [fakeId("org:Initech"), fakeId("org:Umbrella Labs"), fakeId("org:Wayne Enterprises")].sort(),
-    pending: [fakeId("org:Acme Corp"), fakeId("org:Globex")].sort(),
-    rejected: [],
-  },
-  membershipCountByStatus: { accepted: 3, pending: 2, rejected: 0 },
-  accountsNotEnforcingTwoFactor: [
-    {
-      accountId: fakeId("org:Umbrella Labs"),
-      accountName: "Umbrella Labs",
-      accountIsEnforcingTwoFactor: false,
-    },
-    {
-      accountId: fakeId("org:Wayne Enterprises"),
-      accountName: "Wayne Enterprises",
-      accountIsEnforcingTwoFactor: null,
-    },
-  ].sort((a, b) => (a.accountId < b.accountId ? -1 : 1)),
-  twoFactorAuthenticationEnabled: true,
-  twoFactorAuthenticationLocked: false,
-};
 
 describe("the UserMemberships resource, in a program", () => {
   test("typed outputs from one read of both endpoints; the token is a secret input, never an output", async () => {
@@ -64,7 +35,7 @@ describe("the UserMemberships resource, in a program", () => {
         };
       },
     });
-    expect(outputs).toEqual({ ...SAMPLE_OUTPUTS, count: 5, id: "cloudflare-user-memberships" });
+    expect(outputs).toEqual({ ...SAMPLE_MEMBERSHIPS, count: 5, id: "cloudflare-user-memberships" });
     const read = resources.find((r) => r.type === USER_MEMBERSHIPS_TYPE);
     expect(read?.secretInputs).toEqual(["apiToken"]);
     const view = resources.find((r) => r.type === USER_MEMBERSHIPS_POLICY_VIEW_TYPE);
