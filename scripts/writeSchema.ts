@@ -1,14 +1,20 @@
 /**
  * `npm run schema`: writes provider/plugin/schema.json, the plugin's package schema as its
- * `getSchema` returns it (derived from INPUTS). tests/plugin/schema.test.ts keeps the file equal.
+ * `getSchema` returns it (derived from INPUTS and MEMBERSHIP_INPUTS), formatted as the repository's
+ * Prettier formats it, so `npm run lint` passes. tests/plugin/plugin.test.ts keeps the file equal.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { format, resolveConfig } from "prettier";
 import { packageSchema } from "../provider/plugin/packageSchema";
 
 export const SCHEMA_FILE = join(__dirname, "..", "provider", "plugin", "schema.json");
 
-if (require.main === module) {
-  writeFileSync(SCHEMA_FILE, `${JSON.stringify(packageSchema(), null, 2)}\n`);
+async function main(): Promise<void> {
+  const options = (await resolveConfig(SCHEMA_FILE)) ?? {};
+  const text = await format(JSON.stringify(packageSchema()), { ...options, parser: "json" });
+  writeFileSync(SCHEMA_FILE, text);
   console.log(`wrote ${SCHEMA_FILE}`);
 }
+
+if (require.main === module) void main();
