@@ -5,14 +5,16 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { format, resolveConfig } from "prettier";
 import { packageSchema } from "../provider/plugin/packageSchema";
 
 export const SCHEMA_FILE = join(__dirname, "..", "provider", "plugin", "schema.json");
 
 async function main(): Promise<void> {
-  const options = (await resolveConfig(SCHEMA_FILE)) ?? {};
-  const text = await format(JSON.stringify(packageSchema()), { ...options, parser: "json" });
+  // Loaded here, not at the top: the tests import SCHEMA_FILE, and Prettier cannot load under Jest.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+  const prettier = require("prettier") as typeof import("prettier");
+  const options = (await prettier.resolveConfig(SCHEMA_FILE)) ?? {};
+  const text = await prettier.format(JSON.stringify(packageSchema()), { ...options, parser: "json" });
   writeFileSync(SCHEMA_FILE, text);
   console.log(`wrote ${SCHEMA_FILE}`);
 }

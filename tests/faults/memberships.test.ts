@@ -115,29 +115,30 @@ describe("faults of the memberships and the user", () => {
     );
   });
 
-  test("a page count that never ends stops at maxPages, with an error naming it", async () => {
+  test("a page count that never ends (each page announces one more) stops at maxPages, naming it", async () => {
     let served = 0;
     const emu = await emulator({
-      // Every page brings fifty new memberships and says a million more pages remain.
-      faultFor: () =>
-        faults.envelope(
-          successEnvelope(
-            manyMemberships(50).map((m) => ({ ...m, id: `${served++}`.padStart(32, "0") })),
-            {
-              page: 1,
-              per_page: 50,
-              total_pages: 1_000_000,
-            },
-          ),
-        ),
+      // Every page brings fifty new memberships and announces the page after it.
+      faultFor: (request) => {
+        const page = Number(request.query["page"] ?? 1);
+        const fresh = manyMemberships(50).map((m) => ({ ...m, id: `${served++}`.padStart(32, "0") }));
+        return faults.envelope(successEnvelope(fresh, { page, per_page: 50, total_pages: page + 1 }));
+      },
     });
     const error = await thrown(() => listUserMemberships({ baseUrl: emu.url, maxPages: 5, ...token }));
     expect(error).toBeInstanceOf(CloudflareResponseError);
     expect(error.message).toBe(
-      "Cloudflare API GET /client/v4/memberships?page=5&per_page=50 still reports more memberships after 5 " +
-        "pages (maxPages). Raise maxPages if this user really has that many memberships.",
+      "Cloudflare API GET /client/v4/memberships?page=5&per_page=50 reports 6 pages of memberships, more " +
+        "than maxPages (5) allows. Raise maxPages if this user really has that many memberships.",
     );
     expect(emu.requests).toHaveLength(5);
+  });
+
+  test("a first page that announces more pages than maxPages fails at once, after one request", async () => {
+    const emu = await emulator({ memberships: manyMemberships(600) });
+    const error = await thrown(() => listUserMemberships({ baseUrl: emu.url, maxPages: 5, ...token }));
+    expect(error.message).toContain("reports 12 pages of memberships, more than maxPages (5) allows");
+    expect(emu.requests).toHaveLength(1);
   });
 
   test.each([

@@ -265,7 +265,10 @@ export const ROWS: readonly Row[] = [
     invitesOnly: true,
     emulator: { invites: manyInvites(60, NOW), perPage: 1 },
     options: { maxPages: 20 },
-    outcome: { error: CloudflareResponseError, message: "after 20 pages (maxPages)" },
+    outcome: {
+      error: CloudflareResponseError,
+      message: "reports 60 pages of invites, more than maxPages (20) allows",
+    },
   },
   {
     name: "403 lacking the permission",

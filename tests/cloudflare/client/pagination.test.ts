@@ -93,8 +93,9 @@ test("more pages than maxPages is an error, not a truncated list", async () => {
   const emu = await emulator({ invites: manyInvites(50), perPage: 10 });
   const error = await thrown(() => listUserInvites(clientOptions(emu, { maxPages: 3 })));
   expect(error).toBeInstanceOf(CloudflareResponseError);
-  expect(error.message).toContain("still reports more invites after 3 pages (maxPages)");
-  expect(emu.requests).toHaveLength(3);
+  // Said as soon as the first page announces more pages than allowed: no request is wasted.
+  expect(error.message).toContain("reports 5 pages of invites, more than maxPages (3) allows");
+  expect(emu.requests).toHaveLength(1);
 });
 
 test("without result_info a single page is the whole list", async () => {
