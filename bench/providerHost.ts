@@ -3,7 +3,8 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { UserInvitesProvider } from "../provider";
+import { CloudflareUserProvider } from "../provider";
+import { PLUGIN_RESOURCE_TOKEN } from "../provider/core/typeTokens";
 import { FAKE_CREDENTIALS, startProviderHost } from "../provider/testing";
 import type { PackedInstall } from "../tests/helpers/packInstall";
 
@@ -71,7 +72,7 @@ export async function rawUndiciCase(repoRoot: string): Promise<HostCase> {
 
 /** UserInvites used from this repository's source: the implementation serialized by value. */
 export async function sourceCase(repoRoot: string): Promise<HostCase> {
-  const provider = new UserInvitesProvider();
+  const provider = new CloudflareUserProvider("invites");
   const { text } = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
   return { name: "UserInvites, from source", provider: text, cwd: repoRoot };
 }
@@ -112,8 +113,13 @@ export async function timeHost(
   });
   try {
     await host.configure({ "cloudflare:apiToken": FAKE_CREDENTIALS.apiToken, "cloudflare:baseUrl": baseUrl });
+    // The engine names a plugin's resource by its URN, whose type picks the read.
     const request = hostCase.plugin
-      ? { id: "cloudflare-user-invites", properties: {} }
+      ? {
+          id: "cloudflare-user-invites",
+          urn: `urn:pulumi:bench::bench::${PLUGIN_RESOURCE_TOKEN}::invites`,
+          properties: {},
+        }
       : { id: "cloudflare-user-invites", inputs: { __provider: hostCase.provider } };
     await host.read(request);
     const coldMs = performance.now() - started;

@@ -64,7 +64,8 @@ const CONNECTION_INPUTS = {
   /** API token (`Authorization: Bearer`). Default: `cloudflare:apiToken`, then `CLOUDFLARE_API_TOKEN`. */
   apiToken: {
     type: "string",
-    description: "A user API token with User > Memberships > Read.",
+    description:
+      "A user API token with User > Memberships > Read (and User > User Details > Read for the memberships).",
     secret: true,
     config: "cloudflare:apiToken",
     env: "CLOUDFLARE_API_TOKEN",
