@@ -44,7 +44,10 @@ async function main(): Promise<void> {
       },
     });
     console.log("Offline dry run: the example stack read the Cloudflare API emulator on 127.0.0.1");
-    const paths = [...new Set(emulator.requests.map((r) => `GET ${r.path.replace(/^\/client\/v4/, "")}`))];
+    // The reads run side by side, so their requests arrive in any order: listed sorted.
+    const paths = [
+      ...new Set(emulator.requests.map((r) => `GET ${r.path.replace(/^\/client\/v4/, "")}`)),
+    ].sort();
     console.log(
       `(${emulator.requests.length} requests: ${paths.join(", ")}; fake credentials, sample data).\n`,
     );
