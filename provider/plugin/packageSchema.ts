@@ -23,18 +23,11 @@ import {
 } from "../pulumi/inputs";
 
 /**
- * The Pulumi package schema of the provider plugin, derived from the one declaration of the inputs
- * (`INPUTS`) and the outputs the resource computes (`COMPUTED_OUTPUT_KEYS`): what `pulumi package
- * get-schema` prints, what SDK generators read, and what the committed `schema.json` holds.
+ * The Pulumi package schema of the provider plugin, derived from the declarations of the inputs
+ * (`INPUTS`, `MEMBERSHIP_INPUTS`) and the outputs each read computes: what `pulumi package
+ * get-schema` prints, what SDK generators read, and what the committed `schema.json` holds. The
+ * tokens it names are core/typeTokens.ts's.
  */
-
-export {
-  PLUGIN_FUNCTION_TOKEN,
-  PLUGIN_MEMBERSHIPS_FUNCTION_TOKEN,
-  PLUGIN_MEMBERSHIPS_RESOURCE_TOKEN,
-  PLUGIN_PACKAGE,
-  PLUGIN_RESOURCE_TOKEN,
-} from "../core/typeTokens";
 
 const INVITE_TYPE = `${PLUGIN_PACKAGE}:index:Invite`;
 const ORGANIZATION_TYPE = `${PLUGIN_PACKAGE}:index:OrganizationNotEnforcingTwoFactor`;

@@ -9,8 +9,8 @@ import {
   PLUGIN_MEMBERSHIPS_RESOURCE_TOKEN,
   PLUGIN_PACKAGE,
   PLUGIN_RESOURCE_TOKEN,
-  packageSchema,
-} from "./packageSchema";
+} from "../core/typeTokens";
+import { packageSchema } from "./packageSchema";
 
 /** Which read each resource type serves. */
 const RESOURCE_KINDS: Readonly<Record<string, ReadKind>> = {

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { INPUT_NAMES, MEMBERSHIP_INPUTS } from "../../provider/cloudflare/inputs";
 import {
-  packageSchema,
   PLUGIN_FUNCTION_TOKEN,
   PLUGIN_MEMBERSHIPS_FUNCTION_TOKEN,
   PLUGIN_MEMBERSHIPS_RESOURCE_TOKEN,
   PLUGIN_RESOURCE_TOKEN,
-} from "../../provider/plugin/packageSchema";
+} from "../../provider/core/typeTokens";
+import { packageSchema } from "../../provider/plugin/packageSchema";
 import { pluginSettings, UserInvitesPlugin } from "../../provider/plugin/provider";
 import { FAKE_CREDENTIALS, sampleInvites } from "../../provider/testing";
 import { SCHEMA_FILE } from "../../scripts/writeSchema";
