@@ -34,7 +34,12 @@ export interface InviteSummary {
 
 /** Computes every summary output from an ordered list of invites, at time `now`. */
 export function summarizeInvites(invites: readonly Invite[], now: Date): InviteSummary {
-  const { counts, ids } = byStatus(invites, KNOWN_INVITE_STATUSES, (invite) => invite.organizationId);
+  const { counts, ids } = byStatus(
+    invites,
+    KNOWN_INVITE_STATUSES,
+    ["pending"],
+    (invite) => invite.organizationId,
+  );
   return {
     pendingOrganizationIds: ids["pending"] ?? [],
     organizationsNotEnforcingTwoFactor: organizationsNotEnforcingTwoFactor(invites),
@@ -62,7 +67,12 @@ export function summarizeMemberships(
   memberships: readonly Membership[],
   user: UserTwoFactorStatus,
 ): MembershipSummary {
-  const { counts, ids } = byStatus(memberships, KNOWN_MEMBERSHIP_STATUSES, (m) => m.accountId);
+  const { counts, ids } = byStatus(
+    memberships,
+    KNOWN_MEMBERSHIP_STATUSES,
+    KNOWN_MEMBERSHIP_STATUSES,
+    (m) => m.accountId,
+  );
   return {
     accountIdsByStatus: ids,
     accountsNotEnforcingTwoFactor: accountsNotEnforcingTwoFactor(memberships),
@@ -74,19 +84,18 @@ export function summarizeMemberships(
 
 /**
  * How many items have each status (the documented ones always present; no status counts as
- * `unknown`), and the sorted, distinct account ids of each documented status.
+ * `unknown`), and the sorted, distinct account ids of the statuses in `idsOf` (only those: an
+ * invitations read needs the pending ones alone).
  */
 function byStatus<Item extends { readonly status?: string | undefined }>(
   items: readonly Item[],
   documented: readonly string[],
+  idsOf: readonly string[],
   accountOf: (item: Item) => string,
 ): { counts: Record<string, number>; ids: Record<string, string[]> } {
   const counts: Record<string, number> = {};
-  const accounts = new Map<string, Set<string>>();
-  for (const status of documented) {
-    counts[status] = 0;
-    accounts.set(status, new Set());
-  }
+  for (const status of documented) counts[status] = 0;
+  const accounts = new Map(idsOf.map((status) => [status, new Set<string>()]));
   for (const item of items) {
     const status = item.status ?? "unknown";
     counts[status] = (counts[status] ?? 0) + 1;

@@ -69,12 +69,7 @@ export function findTwoFactorViolations(
   check: TwoFactorCheck = {},
 ): TwoFactorViolation[] {
   const counted = countedInvites(invites, check);
-  const byOrganization = new Map<string, Invite[]>();
-  for (const invite of counted) {
-    const into = byOrganization.get(invite.organizationId);
-    if (into === undefined) byOrganization.set(invite.organizationId, [invite]);
-    else into.push(invite);
-  }
+  const byOrganization = groupBy(counted, (invite) => invite.organizationId);
   return notEnforcing(counted).map((organization) => {
     const into = byOrganization.get(organization.organizationId) ?? [];
     return { ...organization, invites: into, message: violationMessage(organization, into) };
@@ -198,9 +193,7 @@ export function accountsNotEnforcingTwoFactor(
   memberships: readonly Membership[],
   check: MembershipTwoFactorCheck = {},
 ): AccountNotEnforcingTwoFactor[] {
-  return findMembershipTwoFactorViolations(memberships, check).map(
-    ({ memberships: _memberships, message: _message, ...account }) => account,
-  );
+  return accountsNotEnforcing(accessMemberships(memberships, check), membershipFacts).map(toAccount);
 }
 
 /** {@link accountsNotEnforcingTwoFactor}, each with its memberships and a message: what the policy reports and `audit` prints. */
@@ -208,33 +201,63 @@ export function findMembershipTwoFactorViolations(
   memberships: readonly Membership[],
   check: MembershipTwoFactorCheck = {},
 ): MembershipTwoFactorViolation[] {
-  const exempt = new Set(check.exemptOrganizationIds ?? []);
-  const counted = memberships.filter(
-    (m) =>
-      m.status !== undefined && ACCESS_MEMBERSHIP_STATUSES.includes(m.status) && !exempt.has(m.accountId),
-  );
-  const facts = (m: Membership): AccountFacts => ({
-    id: m.accountId,
-    name: m.accountName,
-    enforcing: m.accountIsEnforcingTwoFactor,
-  });
-  return accountsNotEnforcing(counted, facts).map(({ id, name, enforcing }) => {
-    const of = counted.filter((m) => m.accountId === id);
-    const account: AccountNotEnforcingTwoFactor = {
-      accountId: id,
-      accountIsEnforcingTwoFactor: enforcing,
-      ...(name === undefined ? {} : { accountName: name }),
-    };
+  const counted = accessMemberships(memberships, check);
+  const byAccount = groupBy(counted, (m) => m.accountId);
+  return accountsNotEnforcing(counted, membershipFacts).map((entry) => {
+    const of = byAccount.get(entry.id) ?? [];
     const state =
-      enforcing === false
+      entry.enforcing === false
         ? "does not enforce two-factor authentication"
         : "does not report whether it enforces two-factor authentication";
     const message =
-      `Account ${describeOrganization({ organizationId: id, organizationName: name })} ${state}, and this user ` +
-      `holds access to it: ${of.map(describeMembership).join("; ")}. Ask its administrators to enforce ` +
-      `two-factor authentication, leave the account, or exempt it with exemptOrganizationIds.`;
-    return { ...account, memberships: of, message };
+      `Account ${describeOrganization({ organizationId: entry.id, organizationName: entry.name })} ${state}, ` +
+      `and this user holds access to it: ${of.map(describeMembership).join("; ")}. Ask its administrators ` +
+      `to enforce two-factor authentication, leave the account, or exempt it with exemptOrganizationIds.`;
+    return { ...toAccount(entry), memberships: of, message };
   });
+}
+
+/** The memberships the check counts: those that give access, of accounts not exempt. */
+function accessMemberships(
+  memberships: readonly Membership[],
+  check: MembershipTwoFactorCheck,
+): Membership[] {
+  const exempt = new Set(check.exemptOrganizationIds ?? []);
+  return memberships.filter(
+    (m) =>
+      m.status !== undefined && ACCESS_MEMBERSHIP_STATUSES.includes(m.status) && !exempt.has(m.accountId),
+  );
+}
+
+function membershipFacts(membership: Membership): AccountFacts {
+  return {
+    id: membership.accountId,
+    name: membership.accountName,
+    enforcing: membership.accountIsEnforcingTwoFactor,
+  };
+}
+
+function toAccount(entry: {
+  id: string;
+  name?: string;
+  enforcing: false | null;
+}): AccountNotEnforcingTwoFactor {
+  const account: AccountNotEnforcingTwoFactor = {
+    accountId: entry.id,
+    accountIsEnforcingTwoFactor: entry.enforcing,
+  };
+  return entry.name === undefined ? account : { ...account, accountName: entry.name };
+}
+
+/** The items by a key, each group in the items' order: one pass, not a filter per key. */
+function groupBy<Item>(items: readonly Item[], keyOf: (item: Item) => string): Map<string, Item[]> {
+  const groups = new Map<string, Item[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group === undefined) groups.set(keyOf(item), [item]);
+    else group.push(item);
+  }
+  return groups;
 }
 
 /** The user's own two-factor status as a violation: a message when it is off, else `undefined`. */

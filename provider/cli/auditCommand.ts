@@ -3,6 +3,7 @@ import { getUser, listUserInvites, listUserMemberships } from "../cloudflare/cli
 import { filterProblems, type InviteFilters } from "../cloudflare/filters";
 import { DEFAULTS, INPUTS } from "../cloudflare/inputs";
 import { CloudflareInvitesError } from "../cloudflare/errors";
+import { allOrFirstFailure } from "../core/settled";
 import { formatProblems, isWholeNumberWithin, wholeNumberRange, type Problem } from "../core/problems";
 import { VERSION } from "../core/version";
 import { formatAuditJson, formatAuditTable, type AuditReport } from "./auditReport";
@@ -116,7 +117,7 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
   try {
     const connection = { baseUrl: values["base-url"], timeoutMs };
     // All three at once; the whole report or none of it (the first failure, in this order).
-    const [invites, memberships, user] = await settledInOrder(
+    const [invites, memberships, user] = await allOrFirstFailure(
       listUserInvites(connection),
       listUserMemberships(connection),
       getUser(connection),
@@ -140,15 +141,6 @@ export async function runCommand(argv: readonly string[], io: CommandIo): Promis
   const found =
     report.violations.length + report.membershipViolations.length + (report.userViolation ? 1 : 0);
   return found > 0 ? EXIT.violations : EXIT.ok;
-}
-
-/** Waits for every promise, then returns their values, or throws the first failure in argument order. */
-async function settledInOrder<T extends readonly unknown[]>(
-  ...promises: { [K in keyof T]: Promise<T[K]> }
-): Promise<T> {
-  const settled = await Promise.allSettled(promises);
-  for (const result of settled) if (result.status === "rejected") throw result.reason;
-  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 /** `a,b, c` → `["a", "b", "c"]`; absent → undefined (the default applies). */

@@ -1,5 +1,6 @@
 import { formatProblems, unknownKeyProblems } from "../core/problems";
 import { redact } from "../core/redact";
+import { allOrFirstFailure } from "../core/settled";
 import { PACKAGE_NAME, VERSION } from "../core/version";
 import { resolveBaseUrl, type BaseUrlCandidate } from "./baseUrl";
 import {
@@ -173,13 +174,11 @@ export async function readUserAccessFrom(
 ): Promise<UserAccess> {
   return withPackageErrors(sources, "Reading Cloudflare memberships", async () => {
     const connection = connect(options, sources);
-    const [memberships, user] = await Promise.allSettled([
+    const [memberships, user] = await allOrFirstFailure(
       membershipsWith(connection, options),
       getUserWith(connection),
-    ]);
-    if (memberships.status === "rejected") throw memberships.reason;
-    if (user.status === "rejected") throw user.reason;
-    return { memberships: memberships.value, user: user.value };
+    );
+    return { memberships, user };
   });
 }
 
@@ -369,32 +368,28 @@ async function fetchAllPages<Wire, Item>(
   const inFlight = new Map<number, ReturnType<typeof fetchPage>>();
   let asked = 1;
   let seen: Set<string> | undefined;
-  try {
-    for (let page = 2; page <= last; page++) {
-      while (asked < last && asked < page + PAGES_IN_FLIGHT - 1) {
-        asked++;
-        const pending = fetchPage(asked, perPage);
-        // A page dropped unread must not be an unhandled rejection; a page read rethrows its own.
-        pending.catch(() => undefined);
-        inFlight.set(asked, pending);
-      }
-      const current = await (inFlight.get(page) as ReturnType<typeof fetchPage>);
-      inFlight.delete(page);
-      seen ??= new Set(all.map(list.identity));
-      let added = 0;
-      for (const item of current.items) {
-        const key = list.identity(item);
-        if (!seen.has(key)) {
-          seen.add(key);
-          all.push(item);
-          added++;
-        }
-      }
-      if (current.items.length === 0 || added === 0) break;
-      last = lastAnnouncedPage(current, page, maxPages, list.codec.noun);
+  for (let page = 2; page <= last; page++) {
+    while (asked < last && asked < page + PAGES_IN_FLIGHT - 1) {
+      asked++;
+      const pending = fetchPage(asked, perPage);
+      // A page dropped unread must not be an unhandled rejection; a page read rethrows its own.
+      pending.catch(() => undefined);
+      inFlight.set(asked, pending);
     }
-  } finally {
-    inFlight.clear();
+    const current = await (inFlight.get(page) as ReturnType<typeof fetchPage>);
+    inFlight.delete(page);
+    seen ??= new Set(all.map(list.identity));
+    let added = 0;
+    for (const item of current.items) {
+      const key = list.identity(item);
+      if (!seen.has(key)) {
+        seen.add(key);
+        all.push(item);
+        added++;
+      }
+    }
+    if (current.items.length === 0 || added === 0) break;
+    last = lastAnnouncedPage(current, page, maxPages, list.codec.noun);
   }
   return all;
 }

@@ -153,7 +153,10 @@ export class CloudflareAuthenticationError extends CloudflareApiError {
   }
 }
 
-/** The credentials are valid but may not list invitations: HTTP 403, or code 9109 (no "Memberships Read"). */
+/**
+ * The credentials are valid but lack the endpoint's permission: HTTP 403, or code 9109 (no
+ * "Memberships Read", or no "User Details Read" for `GET /user`).
+ */
 export class CloudflarePermissionError extends CloudflareApiError {
   constructor(message: string, fields: CloudflareApiErrorFields) {
     super(message, fields);

@@ -180,7 +180,7 @@ export type MembershipsTwoFactorPolicyConfig = MembershipTwoFactorCheck;
 /** The `memberships` and the user's flag of every `UserMemberships` read in the stack. */
 function userMemberships(resources: readonly PolicyResource[]) {
   const read = (props: Readonly<Record<string, unknown>>) =>
-    readsOfOne(readMembershipsOutput(props), readTwoFactorEnabledOutput(props));
+    bothKnown(readMembershipsOutput(props), readTwoFactorEnabledOutput(props));
   return readsOf<{ memberships: readonly Membership[]; twoFactorEnabled: boolean }>(
     resources,
     USER_MEMBERSHIPS_READ_TYPES,
@@ -189,7 +189,7 @@ function userMemberships(resources: readonly PolicyResource[]) {
   );
 }
 
-function readsOfOne(
+function bothKnown(
   memberships: KnownOutput<readonly Membership[]>,
   twoFactorEnabled: KnownOutput<boolean>,
 ): KnownOutput<{ memberships: readonly Membership[]; twoFactorEnabled: boolean }> {
