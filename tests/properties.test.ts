@@ -61,6 +61,12 @@ const faultArbitrary: fc.Arbitrary<Fault> = fc.record(
 );
 
 /**
+ * An arbitrary answer three times in four, the emulator's normal one otherwise. An arbitrary answer
+ * alone reads as a list too seldom for 150 runs to be sure of reaching that end (CI once saw none).
+ */
+const answerOrNormal = fc.oneof(faultArbitrary, faultArbitrary, faultArbitrary, fc.constant<Fault>({}));
+
+/**
  * What a call ended in: a list of invites (each with its organization), or one of this package's
  * errors with no credential anywhere in it. Anything else fails the test.
  */
@@ -91,7 +97,7 @@ test("the client: any answer gives a list or one of our errors, with no credenti
   const served = await emulator({ faultFor: () => next });
   const seen = { list: 0, error: 0 };
   await fc.assert(
-    fc.asyncProperty(faultArbitrary, async (fault) => {
+    fc.asyncProperty(answerOrNormal, async (fault) => {
       next = fault;
       const outcome = await listUserInvites({
         baseUrl: served.url,
@@ -118,9 +124,8 @@ test("the memberships read: any answers to its two requests give whole outputs o
   const memberships = await emulator({ faultFor: () => next });
   const seen = { whole: 0, error: 0 };
   await fc.assert(
-    // An arbitrary answer, or (one time in four) the normal one: both ends must be reached.
     fc.asyncProperty(
-      fc.oneof(faultArbitrary, faultArbitrary, faultArbitrary, fc.constant<Fault>({})),
+      answerOrNormal,
       fc.boolean(),
       async (fault, onMemberships) => {
         next = fault;
