@@ -124,38 +124,34 @@ test("the memberships read: any answers to its two requests give whole outputs o
   const memberships = await emulator({ faultFor: () => next });
   const seen = { whole: 0, error: 0 };
   await fc.assert(
-    fc.asyncProperty(
-      answerOrNormal,
-      fc.boolean(),
-      async (fault, onMemberships) => {
-        next = fault;
-        // The fault hits /user alone (while /memberships answers well), or both.
-        const url = onMemberships ? memberships.url : served.url;
-        const options = {
-          baseUrl: url,
-          apiToken: TOKEN,
-          maxRetries: 1,
-          backoffBaseMs: 1,
-          maxRetryAfterMs: 0,
+    fc.asyncProperty(answerOrNormal, fc.boolean(), async (fault, onMemberships) => {
+      next = fault;
+      // The fault hits /user alone (while /memberships answers well), or both.
+      const url = onMemberships ? memberships.url : served.url;
+      const options = {
+        baseUrl: url,
+        apiToken: TOKEN,
+        maxRetries: 1,
+        backoffBaseMs: 1,
+        maxRetryAfterMs: 0,
+      };
+      const outcome = await readUserMemberships(options, {}, { onlyInputs: true }).catch(
+        (error: unknown) => error,
+      );
+      if (outcome instanceof Error) {
+        expect(outcome).toBeInstanceOf(CloudflareInvitesError);
+        expect(everythingVisible(outcome)).not.toContain(TOKEN);
+        seen.error++;
+      } else {
+        const { memberships: list, twoFactorAuthenticationEnabled } = outcome as {
+          memberships: { accountId: unknown }[];
+          twoFactorAuthenticationEnabled: unknown;
         };
-        const outcome = await readUserMemberships(options, {}, { onlyInputs: true }).catch(
-          (error: unknown) => error,
-        );
-        if (outcome instanceof Error) {
-          expect(outcome).toBeInstanceOf(CloudflareInvitesError);
-          expect(everythingVisible(outcome)).not.toContain(TOKEN);
-          seen.error++;
-        } else {
-          const { memberships: list, twoFactorAuthenticationEnabled } = outcome as {
-            memberships: { accountId: unknown }[];
-            twoFactorAuthenticationEnabled: unknown;
-          };
-          expect(typeof twoFactorAuthenticationEnabled).toBe("boolean");
-          for (const membership of list) expect(typeof membership.accountId).toBe("string");
-          seen.whole++;
-        }
-      },
-    ),
+        expect(typeof twoFactorAuthenticationEnabled).toBe("boolean");
+        for (const membership of list) expect(typeof membership.accountId).toBe("string");
+        seen.whole++;
+      }
+    }),
     RUNS,
   );
   expect(seen.whole).toBeGreaterThan(0);

@@ -22,9 +22,12 @@ import { ENDPOINTS, type Endpoint } from "./endpoints";
 import { applyFilters, assertValidFilters } from "./filters";
 import {
   CONNECTION_INPUT_NAMES,
-  INPUT_NAMES,
+  CONNECTION_INPUTS,
+  INPUTS,
   MEMBERSHIP_INPUTS,
+  meaningsIn,
   numericInput,
+  type InputDeclaration,
   type InputValue,
   type InputValues,
   type MembershipInputValues,
@@ -68,11 +71,6 @@ export type ConnectionOptions = Pick<
 export type ListUserMembershipsOptions = ConnectionOptions &
   Pick<MembershipInputValues, "statuses" | "accountIds">;
 
-/** The option keys of each call; anything else is refused before a request. */
-const CONNECTION_KEYS: readonly string[] = [...CONNECTION_INPUT_NAMES, "dispatcher"];
-const LIST_OPTION_KEYS: readonly string[] = [...INPUT_NAMES, "dispatcher"];
-const MEMBERSHIP_OPTION_KEYS: readonly string[] = [...Object.keys(MEMBERSHIP_INPUTS), "dispatcher"];
-
 /** Memberships asked per page: Cloudflare's largest page, so M memberships take ceil(M / 50) requests. */
 export const MEMBERSHIPS_PER_PAGE = 50;
 
@@ -103,7 +101,7 @@ export interface SettingSources {
  * @throws {@link CloudflareNetworkError} (or {@link CloudflareTimeoutError}) when no answer arrives.
  */
 export async function listUserInvites(options: ListUserInvitesOptions = {}): Promise<Invite[]> {
-  refuseUnknownOptions(options, LIST_OPTION_KEYS, "listUserInvites");
+  refuseUnknownOptions(options, INPUTS, "listUserInvites");
   return listUserInvitesFrom(options, defaultSources(options));
 }
 
@@ -117,7 +115,7 @@ export async function listUserInvites(options: ListUserInvitesOptions = {}): Pro
  * @throws the errors of {@link listUserInvites}.
  */
 export async function listUserMemberships(options: ListUserMembershipsOptions = {}): Promise<Membership[]> {
-  refuseUnknownOptions(options, MEMBERSHIP_OPTION_KEYS, "listUserMemberships");
+  refuseUnknownOptions(options, MEMBERSHIP_INPUTS, "listUserMemberships");
   return listUserMembershipsFrom(options, defaultSources(options));
 }
 
@@ -128,7 +126,7 @@ export async function listUserMemberships(options: ListUserMembershipsOptions = 
  * @throws the errors of {@link listUserInvites}.
  */
 export async function getUser(options: ConnectionOptions = {}): Promise<UserTwoFactorStatus> {
-  refuseUnknownOptions(options, CONNECTION_KEYS, "getUser");
+  refuseUnknownOptions(options, CONNECTION_INPUTS, "getUser");
   const sources = defaultSources(options);
   return withPackageErrors(sources, "Reading the Cloudflare user", () =>
     getUserWith(connect(options, sources)),
@@ -193,8 +191,10 @@ function defaultSources(options: ConnectionOptions): SettingSources {
   };
 }
 
-function refuseUnknownOptions(options: object, keys: readonly string[], call: string): void {
-  const unknown = unknownKeyProblems(options ?? {}, keys, "option");
+/** Refuses, before any request, an option that is not one of the call's inputs or `dispatcher`. */
+function refuseUnknownOptions(options: object, declaration: InputDeclaration, call: string): void {
+  const keys = [...Object.keys(declaration), "dispatcher"];
+  const unknown = unknownKeyProblems(options ?? {}, keys, "option", { meant: meaningsIn(declaration) });
   if (unknown.length > 0) {
     throw new CloudflareConfigError(`Invalid ${call} options: ${formatProblems(unknown)}.`);
   }

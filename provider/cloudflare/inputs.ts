@@ -35,6 +35,12 @@ export interface InputSpec {
   readonly matches?: string;
   /** A filter: what one value is, and what several are, for messages ("invite status", "statuses"). */
   readonly item?: { readonly one: string; readonly many: string };
+  /**
+   * Names a caller reaches for that mean this input: the other read's word for the same thing
+   * (Cloudflare calls an invitation's organization an account). An unknown key with one of these
+   * names is answered "did you mean" this input.
+   */
+  readonly alsoCalled?: readonly string[];
   /** The pattern each value of a list must match, said in words for messages. */
   readonly pattern?: { readonly regex: RegExp; readonly expected: string };
   /** Bounds of a whole number. */
@@ -52,7 +58,7 @@ const ACCOUNT_ID = {
 } as const;
 
 /** The inputs every read shares: where to connect, with which credentials, within which limits. */
-const CONNECTION_INPUTS = {
+export const CONNECTION_INPUTS = {
   /** API root. Default: `cloudflare:baseUrl`, then `CLOUDFLARE_BASE_URL`, else Cloudflare's. */
   baseUrl: {
     type: "string",
@@ -154,6 +160,7 @@ export const INPUTS = {
     pattern: ACCOUNT_ID,
     matches: "organizationId",
     item: { one: "organization id", many: "organization ids" },
+    alsoCalled: ["accountIds"],
   },
   ...CONNECTION_INPUTS,
 } as const satisfies Record<string, InputSpec>;
@@ -175,6 +182,7 @@ export const MEMBERSHIP_INPUTS = {
     pattern: ACCOUNT_ID,
     matches: "accountId",
     item: { one: "account id", many: "account ids" },
+    alsoCalled: ["organizationIds"],
   },
   ...CONNECTION_INPUTS,
 } as const satisfies Record<string, InputSpec>;
@@ -184,6 +192,18 @@ export const CONNECTION_INPUT_NAMES = Object.keys(CONNECTION_INPUTS) as (keyof t
 
 /** A declaration of inputs: {@link INPUTS} or {@link MEMBERSHIP_INPUTS}. */
 export type InputDeclaration = Readonly<Record<string, InputSpec>>;
+
+/**
+ * The input each of a declaration's other names means (`accountIds` → `organizationIds` for the
+ * invitations), for "did you mean". Built per call, not captured: Pulumi's closure serializer
+ * carries the declaration, and plain objects travel best.
+ */
+export function meaningsIn(declaration: InputDeclaration): Map<string, string> {
+  const meant = new Map<string, string>();
+  for (const [name, spec] of Object.entries(declaration))
+    for (const other of spec.alsoCalled ?? []) meant.set(other, name);
+  return meant;
+}
 
 /** The value a program gives for an input of spec `S`. */
 type ValueOf<S> = S extends { type: "integer" }

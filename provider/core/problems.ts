@@ -38,18 +38,22 @@ export function isWholeNumberWithin(value: unknown, min: number, max: number): v
 /**
  * One problem per key of `given` that is not in `known`: a misspelt `status` for `statuses` would
  * otherwise be dropped without a word, and a JavaScript caller has no compiler to catch it. The
- * reason names the closest known key when one is near, and always the known keys.
+ * reason names the known key `meant` gives for it (another word for the same thing), else the
+ * closest known key when one is near, and always the known keys. `ignored` keys are let through.
  */
 export function unknownKeyProblems(
   given: object,
   known: readonly string[],
   what: string,
-  ignored: readonly string[] = [],
+  {
+    ignored = [],
+    meant = new Map(),
+  }: { readonly ignored?: readonly string[]; readonly meant?: ReadonlyMap<string, string> } = {},
 ): Problem[] {
   const problems: Problem[] = [];
   for (const key of Object.keys(given)) {
     if (known.includes(key) || ignored.includes(key)) continue;
-    const near = closestKey(key, known);
+    const near = meant.get(key) ?? closestKey(key, known);
     problems.push({
       property: key.length > 60 ? `${key.slice(0, 60)}…` : key,
       reason:

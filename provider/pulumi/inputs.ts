@@ -2,6 +2,7 @@ import { filterProblems } from "../cloudflare/filters";
 import {
   INPUTS,
   MEMBERSHIP_INPUTS,
+  meaningsIn,
   type InputDeclaration,
   type InputSpec,
   type InputValues,
@@ -105,7 +106,10 @@ export function inputProblems(
   const names = Object.keys(shape.declaration);
   const known: readonly string[] = asRead ? [...names, ...shape.computed] : names;
   const problems = [
-    ...unknownKeyProblems(values, known, "argument", [PROVIDER_KEY]),
+    ...unknownKeyProblems(values, known, "argument", {
+      ignored: [PROVIDER_KEY],
+      meant: meaningsIn(shape.declaration),
+    }),
     ...filterProblems(values, shape.declaration),
   ];
   for (const name of names) {

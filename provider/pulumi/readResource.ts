@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CloudflareConfigError } from "../cloudflare/errors";
-import { CREDENTIAL_KEYS } from "../cloudflare/inputs";
+import { CREDENTIAL_KEYS, meaningsIn } from "../cloudflare/inputs";
 import { formatProblems, unknownKeyProblems } from "../core/problems";
 import type { ReadShape } from "./inputs";
 
@@ -20,7 +20,7 @@ export function readResourceProps(
 ): { props: Record<string, unknown>; opts: pulumi.CustomResourceOptions } {
   const given = args as Readonly<Record<string, unknown>>;
   const names = Object.keys(shape.declaration);
-  const unknown = unknownKeyProblems(given, names, "argument");
+  const unknown = unknownKeyProblems(given, names, "argument", { meant: meaningsIn(shape.declaration) });
   if (unknown.length > 0) {
     throw new CloudflareConfigError(`Invalid ${shape.resource} arguments: ${formatProblems(unknown)}.`);
   }

@@ -22,10 +22,20 @@ describe("unknownKeyProblems", () => {
   });
 
   test("known and ignored keys pass; a huge key is cut in the message", () => {
-    expect(unknownKeyProblems({ statuses: [], __provider: "…" }, KNOWN, "argument", ["__provider"])).toEqual(
-      [],
-    );
+    expect(
+      unknownKeyProblems({ statuses: [], __provider: "…" }, KNOWN, "argument", { ignored: ["__provider"] }),
+    ).toEqual([]);
     const [problem] = unknownKeyProblems({ ["k".repeat(500)]: 1 }, KNOWN, "option");
     expect(problem?.property).toBe(`${"k".repeat(60)}…`);
+  });
+
+  test("another word for a known key names that key, even where it is far from every known one", () => {
+    const meant = new Map([["accountIds", "organizationIds"]]);
+    const [problem] = unknownKeyProblems({ accountIds: [] }, KNOWN, "argument", { meant });
+    expect(problem?.reason).toMatch(/^unknown argument \(did you mean organizationIds\?\)/);
+    // Only an own entry counts: a key named like an object's inherited member gets no suggestion.
+    expect(unknownKeyProblems({ constructor: 1 }, KNOWN, "argument", { meant })[0]?.reason).not.toMatch(
+      /did you mean/,
+    );
   });
 });

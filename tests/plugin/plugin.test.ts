@@ -118,6 +118,13 @@ describe("the plugin's provider, in-process", () => {
     expect(failures?.[0]?.reason).toContain("did you mean statuses?");
   });
 
+  test("check points each read's other word for an account at its own", async () => {
+    const invites = await plugin.check(INVITES_URN, {}, { accountIds: [] });
+    expect(invites.failures?.[0]?.reason).toMatch(/^unknown argument \(did you mean organizationIds\?\)/);
+    const memberships = await plugin.check(MEMBERSHIPS_URN, {}, { organizationIds: [] });
+    expect(memberships.failures?.[0]?.reason).toMatch(/^unknown argument \(did you mean accountIds\?\)/);
+  });
+
   test("every up re-reads (diff is always a change, never a replacement); delete touches nothing", async () => {
     expect(await plugin.diff()).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     await expect(plugin.delete()).resolves.toBeUndefined();

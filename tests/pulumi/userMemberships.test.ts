@@ -46,13 +46,16 @@ describe("the UserMemberships resource, in a program", () => {
     expect(emu.requests.map((r) => r.path).sort()).toEqual(["/client/v4/memberships", "/client/v4/user"]);
   });
 
-  test("a misspelt argument is refused in the program, before any read", async () => {
+  test.each([
+    ["accountId", "a misspelt argument"],
+    ["organizationIds", "the invitations' word for accounts"],
+  ])("%s (%s) is refused in the program, before any read, pointing at accountIds", async (key) => {
     const emu = await emulator();
     const error = await runStackOffline({
       cwd: REPO_ROOT,
       config: { "cloudflare:apiToken": apiToken, "cloudflare:baseUrl": emu.url },
       program: () => ({
-        n: new UserMemberships("typo", { accountId: ["x"] } as unknown as UserMembershipsArgs).memberships,
+        n: new UserMemberships("typo", { [key]: ["x"] } as unknown as UserMembershipsArgs).memberships,
       }),
     }).then(
       () => undefined,
@@ -60,7 +63,9 @@ describe("the UserMemberships resource, in a program", () => {
     );
     expect(error).toBeInstanceOf(CloudflareConfigError);
     expect((error as Error).message).toMatch(
-      /^Invalid UserMemberships arguments: accountId: unknown argument \(did you mean accountIds\?\)/,
+      new RegExp(
+        `^Invalid UserMemberships arguments: ${key}: unknown argument \\(did you mean accountIds\\?\\)`,
+      ),
     );
     expect(emu.requests).toHaveLength(0);
   });

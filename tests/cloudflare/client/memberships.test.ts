@@ -1,6 +1,7 @@
 import {
   CloudflareConfigError,
   getUser,
+  listUserInvites,
   listUserMemberships,
   MEMBERSHIPS_PER_PAGE,
   type Membership,
@@ -90,7 +91,8 @@ describe("bad input is refused before any request, naming what was wrong", () =>
     ],
     [
       { organizationIds: [fakeId("org:Acme Corp")] },
-      "organizationIds: unknown option; the options are statuses, accountIds, baseUrl,",
+      // The invitations' word for an account: the message points at this read's.
+      "organizationIds: unknown option (did you mean accountIds?); the options are statuses, accountIds, baseUrl,",
     ],
     [{ maxPages: 0 }, "maxPages must be a whole number from 1 to 100000"],
   ])("%j", async (options, message) => {
@@ -100,6 +102,18 @@ describe("bad input is refused before any request, naming what was wrong", () =>
     );
     expect(error).toBeInstanceOf(CloudflareConfigError);
     expect(error.message).toContain(message);
+    expect(emu.requests).toHaveLength(0);
+  });
+
+  test("listUserInvites points an accountIds at its own word, organizationIds", async () => {
+    const emu = await emulator();
+    const error = await thrown(() =>
+      listUserInvites({ baseUrl: emu.url, ...token, accountIds: [fakeId("org:Acme Corp")] } as never),
+    );
+    expect(error).toBeInstanceOf(CloudflareConfigError);
+    expect(error.message).toMatch(
+      /^Invalid listUserInvites options: accountIds: unknown option \(did you mean organizationIds\?\)/,
+    );
     expect(emu.requests).toHaveLength(0);
   });
 
