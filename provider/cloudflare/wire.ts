@@ -405,8 +405,12 @@ export function toInvite(wire: WireInvite): Invite {
   });
 }
 
-/** Every field of `Item`, an absent one as `undefined`. */
-type EveryField<Item> = { -readonly [K in keyof Item]-?: Item[K] | undefined };
+/**
+ * Every field of `Item`, an absent one as `undefined`. Keyed by `Required<Item>`'s keys rather than
+ * with `-?`, which would also strip the `undefined` again where `exactOptionalPropertyTypes` is off
+ * (as in a Pulumi program that compiles this source).
+ */
+type EveryField<Item> = { -readonly [K in keyof Required<Item>]: Item[K] | undefined };
 
 /**
  * `fields` without its `undefined` ones. An item is built as one literal with every field, so all
