@@ -432,7 +432,13 @@ export function morePagesRemain(info: PagingFacts | null | undefined, page: numb
   return false;
 }
 
-/** An endpoint's URL under the API root, without a query. */
+/**
+ * An endpoint's URL under the API root, without a query. The path is set, not parsed against the
+ * root: a root at `/` (a gateway at `https://gateway.example/`) would make `//user/invites`, which
+ * parses as a URL whose host is `user`.
+ */
 function endpointUrl(baseUrl: URL, endpoint: Endpoint): URL {
-  return new URL(`${baseUrl.pathname}${endpoint.path}`, baseUrl);
+  const url = new URL(baseUrl);
+  url.pathname = `${baseUrl.pathname.replace(/\/+$/, "")}${endpoint.path}`;
+  return url;
 }

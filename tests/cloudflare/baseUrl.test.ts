@@ -1,6 +1,9 @@
-import { CloudflareConfigError, DEFAULTS } from "../../provider";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { CloudflareConfigError, DEFAULTS, getUser, listUserInvites } from "../../provider";
 import { resolveBaseUrl } from "../../provider/cloudflare/baseUrl";
 import { isLoopbackHost } from "../../provider/cloudflare/request";
+import { FAKE_CREDENTIALS } from "../../provider/testing";
 
 const resolve = (value: string | undefined, name = "baseUrl") => resolveBaseUrl([{ value, name }]).toString();
 const message = (value: string, name = "baseUrl"): string => {
@@ -59,4 +62,37 @@ test("isLoopbackHost", () => {
     true,
   );
   expect(["localhost.com", "128.0.0.1", "::2", "10.0.0.1"].some(isLoopbackHost)).toBe(false);
+});
+
+describe("an API root at a host's top, or with a trailing slash (a gateway in front of Cloudflare)", () => {
+  const paths: string[] = [];
+  let server: Server;
+  let origin: string;
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      paths.push(request.url ?? "");
+      const result = request.url === "/gw/user" ? { two_factor_authentication_enabled: true } : [];
+      response.setHeader("content-type", "application/json");
+      response.end(JSON.stringify({ success: true, errors: [], messages: [], result }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  beforeEach(() => (paths.length = 0));
+
+  test.each(["", "/"])("root %j: the endpoint's path right under it", async (tail) => {
+    const { apiToken } = FAKE_CREDENTIALS;
+    await expect(listUserInvites({ baseUrl: `${origin}${tail}`, apiToken, maxRetries: 0 })).resolves.toEqual(
+      [],
+    );
+    expect(paths).toEqual(["/user/invites"]);
+  });
+
+  test("a path with a trailing slash: the endpoint under that path", async () => {
+    const { apiToken } = FAKE_CREDENTIALS;
+    const user = await getUser({ baseUrl: `${origin}/gw/`, apiToken, maxRetries: 0 });
+    expect(user.twoFactorAuthenticationEnabled).toBe(true);
+    expect(paths).toEqual(["/gw/user"]);
+  });
 });
